@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookieParser from 'cookie-parser';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { AppContext } from './context.js';
+import { requireDatabase } from './db/database.js';
+import { authenticate } from './middleware/authenticate.js';
+import { csrfProtection } from './middleware/csrf.js';
+import { errorHandler, notFoundHandler } from './middleware/error-handler.js';
+import { requestId } from './middleware/request-id.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+
+export interface AppOptions {
+  /** the built frontend to serve beside the API (outside production deployments on Vercel) */
+  frontendDir?: string | undefined;
+}
+
+/**
+ * The Express app: security headers, CSRF, authentication, the API modules, and the built
+ * frontend. It does not listen; `startServer` does, and tests use it on port 0.
+ */
+export function createApp(context: AppContext, options: AppOptions = {}): Express {
+  const { config } = context;
+  const app = express();
+  app.disable('x-powered-by');
+  if (config.trustProxy) app.set('trust proxy', 1);
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          mediaSrc: ["'self'", 'blob:'],
+          connectSrc: ["'self'", ...config.corsOrigins, ...config.corsOrigins.map((origin) => origin.replace(/^http/, 'ws'))],
+          workerSrc: ["'self'", 'blob:'],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: config.isProduction ? [] : null,
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(requestId);
+
+  const api = express.Router();
+  api.use((req, res, next) => {
+    // Credentialed CORS for the deployed frontend on another origin; everyone else gets no CORS headers.
+    const origin = req.headers.origin;
+    if (origin && config.corsOrigins.includes(origin)) {
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Access-Control-Allow-Credentials', 'true');
+      res.setHeader('Vary', 'Origin');
+      if (req.method === 'OPTIONS') {
+        res.setHeader('Access-Control-Allow-Methods', 'GET,POST,PUT,PATCH,DELETE');
+        res.setHeader('Access-Control-Allow-Headers', 'Content-Type, X-Requested-With');
+        res.setHeader('Access-Control-Max-Age', '600');
+        return void res.status(204).end();
+      }
+    }
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  api.use('/health', healthRoutes());
+  api.use(csrfProtection(config.corsOrigins));
+  api.use(requireDatabase);
+  api.use(express.json({ limit: '100kb', strict: true }));
+  api.use(cookieParser());
+  api.use(authenticate(context));
+  api.use('/auth', authRoutes(context));
+  api.use(notFoundHandler);
+  app.use('/api', api);
+
+  if (options.frontendDir && fs.existsSync(path.join(options.frontendDir, 'index.html'))) {
+    const frontendDir = options.frontendDir;
+    app.use('/assets', express.static(path.join(frontendDir, 'assets'), { immutable: true, maxAge: '1y' }));
+    app.use(express.static(frontendDir, { index: false, maxAge: '1h' }));
+    // The single-page app owns every other path; the router in the browser decides what to show.
+    app.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => res.sendFile(path.join(frontendDir, 'index.html')));
+  }
+
+  app.use(errorHandler(context.logger));
+  return app;
+}

@@ -1,0 +1,71 @@
+import type { Store } from 'express-rate-limit';
+import { Server } from 'socket.io';
+import type { Config } from './config/config.js';
+import type { Clock } from './lib/clock.js';
+import { systemClock } from './lib/clock.js';
+import type { Logger } from './lib/logger.js';
+import { createAuditLog, type AuditLog } from './modules/audit/audit.service.js';
+import { createAuthService, type AuthService } from './modules/auth/auth.service.js';
+import { createLoginLimiters, type LoginLimiters } from './modules/auth/login-limiter.js';
+import { createPasswordHasher, type PasswordHasher } from './modules/auth/password-hasher.js';
+import { SessionStore } from './modules/auth/session-store.js';
+import { createTokenService, type TokenService } from './modules/auth/tokens.js';
+import { createLocalPresence, type PresenceRegistry } from './realtime/presence-registry.js';
+import type { RealtimeServer } from './realtime/types.js';
+
+/**
+ * Everything the routes and socket handlers depend on, built once. Routes emit through `io`,
+ * which exists before the HTTP server does and is attached to it in `startServer`.
+ */
+export interface AppContext {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  io: RealtimeServer;
+  tokens: TokenService;
+  sessions: SessionStore;
+  passwords: PasswordHasher;
+  audit: AuditLog;
+  auth: AuthService;
+  presence: PresenceRegistry;
+  loginLimiters: LoginLimiters;
+}
+
+export interface ContextOverrides {
+  clock?: Clock;
+  presence?: PresenceRegistry;
+  rateLimitStore?: (prefix: string) => Store;
+}
+
+export function createContext(config: Config, logger: Logger, overrides: ContextOverrides = {}): AppContext {
+  const clock = overrides.clock ?? systemClock;
+  const io: RealtimeServer = new Server({
+    cors: { origin: config.corsOrigins, credentials: true },
+    // A phone that drops to a train tunnel for a minute gets its buffered events on return.
+    connectionStateRecovery: { maxDisconnectionDuration: 60_000, skipMiddlewares: false },
+    maxHttpBufferSize: 256 * 1024,
+  });
+  const tokens = createTokenService(config.jwtSecret);
+  const sessions = new SessionStore({ clock, idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs });
+  const passwords = createPasswordHasher({ rounds: config.bcryptRounds });
+  const audit = createAuditLog(clock);
+  const auth = createAuthService({ passwords, sessions, tokens, audit, sessionMaxMs: config.sessionMaxMs });
+  const loginLimiters = createLoginLimiters({
+    maxAttempts: config.loginMaxAttempts,
+    windowMs: config.loginWindowMs,
+    ...(overrides.rateLimitStore ? { makeStore: overrides.rateLimitStore } : {}),
+  });
+  return {
+    config,
+    logger,
+    clock,
+    io,
+    tokens,
+    sessions,
+    passwords,
+    audit,
+    auth,
+    presence: overrides.presence ?? createLocalPresence(),
+    loginLimiters,
+  };
+}

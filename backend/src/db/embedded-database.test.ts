@@ -1,0 +1,104 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import mongoose from 'mongoose';
+import { describe, it, expect } from 'vitest';
+import { startOwnDatabase } from '../../test/database.js';
+import { backendRoot, startEmbeddedDatabase } from './embedded-database.js';
+
+interface LogEntry {
+  level: 'info' | 'warn';
+  obj: Record<string, unknown>;
+  msg?: string;
+}
+
+function recordingLogger() {
+  const entries: LogEntry[] = [];
+  return {
+    entries,
+    logger: {
+      info: (obj: object, msg?: string) => entries.push({ level: 'info', obj: obj as Record<string, unknown>, msg }),
+      warn: (obj: object, msg?: string) => entries.push({ level: 'warn', obj: obj as Record<string, unknown>, msg }),
+    },
+  };
+}
+
+async function withClient<T>(
+  uri: string,
+  fn: (client: InstanceType<typeof mongoose.mongo.MongoClient>) => Promise<T>,
+  serverSelectionTimeoutMS = 10_000,
+): Promise<T> {
+  const client = new mongoose.mongo.MongoClient(uri, { serverSelectionTimeoutMS });
+  try {
+    await client.connect();
+    return await fn(client);
+  } finally {
+    await client.close();
+  }
+}
+
+describe('embedded database', () => {
+  it('finds the backend package root from its own location', async () => {
+    const pkg = JSON.parse(await fs.readFile(path.join(backendRoot(), 'package.json'), 'utf8')) as { name: string };
+    expect(pkg.name).toBe('@telehealth/backend');
+  });
+
+  it('starts, logs its kind, and keeps data across stop() + restart()', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'telehealth-embedded-'));
+    const { entries, logger } = recordingLogger();
+    const db = await startEmbeddedDatabase({ dataDir: dir, logger });
+    try {
+      expect(['mongodb-memory-server', 'ferretdb']).toContain(db.kind);
+      expect(db.uri).toMatch(/^mongodb:\/\/127\.0\.0\.1:\d+\//);
+
+      const started = entries.find((e) => e.level === 'info' && e.obj.kind === db.kind && typeof e.obj.reason === 'string');
+      expect(started, JSON.stringify(entries)).toBeDefined();
+
+      await withClient(db.uri, async (client) => {
+        await client
+          .db('persist')
+          .collection('notes')
+          .insertOne({ _id: 'n1' as never, text: 'survives restart' });
+      });
+
+      await db.stop();
+      // While stopped, nothing answers.
+      await expect(withClient(db.uri, (c) => c.db('admin').command({ ping: 1 }), 500)).rejects.toThrow();
+      await db.stop(); // idempotent
+
+      await db.restart();
+      const doc = await withClient(db.uri, (client) =>
+        client
+          .db('persist')
+          .collection('notes')
+          .findOne({ _id: 'n1' as never }),
+      );
+      expect(doc?.text).toBe('survives restart');
+    } finally {
+      await db.stop();
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a client kept open across an outage works again after restart()', async () => {
+    const db = await startOwnDatabase();
+    const client = new mongoose.mongo.MongoClient(db.uri, { serverSelectionTimeoutMS: 15_000 });
+    try {
+      await client.connect();
+      const col = client.db('outage').collection<{ n: number }>('counters');
+      await col.insertOne({ n: 1 });
+
+      await db.stop();
+      await expect(
+        client.db('outage').collection('counters').countDocuments({}, { maxTimeMS: 500, timeoutMS: 1000 }),
+      ).rejects.toThrow();
+
+      await db.restart();
+      await col.insertOne({ n: 2 });
+      expect(await col.countDocuments()).toBe(2);
+    } finally {
+      await client.close();
+      await db.dispose();
+    }
+  });
+});

@@ -1,0 +1,91 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+/**
+ * bcryptjs is pure JavaScript: one hash at cost 10 blocks its thread for ~90 ms. On the main
+ * thread that would stall every socket on the process during a login burst, so hashing and
+ * comparing run in a small pool of worker threads.
+ */
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  compare(password: string, hash: string): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+// Inline source keeps the worker runnable from TypeScript (tests) and compiled JavaScript alike.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+import(workerData.bcryptUrl).then((module) => {
+  const bcrypt = module.default ?? module;
+  parentPort.on('message', (job) => {
+    try {
+      const result = job.op === 'hash' ? bcrypt.hashSync(job.password, job.rounds) : bcrypt.compareSync(job.password, job.hash);
+      parentPort.postMessage({ id: job.id, result });
+    } catch (error) {
+      parentPort.postMessage({ id: job.id, error: String(error) });
+    }
+  });
+  parentPort.postMessage({ ready: true });
+});
+`;
+
+type Job = { id: number; op: 'hash' | 'compare'; password: string; hash?: string; rounds: number };
+type Pending = { job: Job; resolve: (value: string | boolean) => void; reject: (error: Error) => void };
+
+export function createPasswordHasher(options: { rounds: number; workers?: number }): PasswordHasher {
+  const bcryptUrl = pathToFileURL(createRequire(import.meta.url).resolve('bcryptjs')).href;
+  const size = options.workers ?? 2;
+  const queue: Pending[] = [];
+  const idle: Worker[] = [];
+  const running = new Map<Worker, Pending>();
+  let nextId = 1;
+  let closed = false;
+
+  const dispatch = () => {
+    while (idle.length > 0 && queue.length > 0) {
+      const worker = idle.pop()!;
+      const pending = queue.shift()!;
+      running.set(worker, pending);
+      worker.postMessage(pending.job);
+    }
+  };
+
+  const workers = Array.from({ length: size }, () => {
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { bcryptUrl } });
+    worker.unref();
+    worker.on('message', (message: { ready?: boolean; result?: string | boolean; error?: string }) => {
+      if (!message.ready) {
+        const pending = running.get(worker);
+        running.delete(worker);
+        if (pending) {
+          if (message.error !== undefined) pending.reject(new Error(message.error));
+          else pending.resolve(message.result!);
+        }
+      }
+      idle.push(worker);
+      dispatch();
+    });
+    worker.on('error', (error) => {
+      running.get(worker)?.reject(error);
+      running.delete(worker);
+    });
+    return worker;
+  });
+
+  const run = (job: Omit<Job, 'id' | 'rounds'>) =>
+    new Promise<string | boolean>((resolve, reject) => {
+      if (closed) return reject(new Error('password hasher closed'));
+      queue.push({ job: { ...job, id: nextId++, rounds: options.rounds }, resolve, reject });
+      dispatch();
+    });
+
+  return {
+    hash: async (password) => (await run({ op: 'hash', password })) as string,
+    compare: async (password, hash) => (await run({ op: 'compare', password, hash })) as boolean,
+    close: async () => {
+      closed = true;
+      await Promise.all(workers.map((worker) => worker.terminate()));
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import { CONSULTATION_STATUSES, URGENCIES, type ConsultationStatus, type Urgency } from '@telehealth/shared';
+import mongoose, { Schema, type Types } from 'mongoose';
+
+export interface ConsultationRecord {
+  _id: Types.ObjectId;
+  patientId: Types.ObjectId;
+  doctorId: Types.ObjectId | null;
+  requestedDoctorId: Types.ObjectId | null;
+  reason: string;
+  urgency: Urgency;
+  /** 0 for urgent, 1 for routine: the queue sorts on this, then on createdAt */
+  urgencyRank: number;
+  status: ConsultationStatus;
+  notes: string;
+  createdAt: Date;
+  acceptedAt: Date | null;
+  completedAt: Date | null;
+  cancelledAt: Date | null;
+}
+
+const consultationSchema = new Schema<ConsultationRecord>(
+  {
+    patientId: { type: Schema.Types.ObjectId, required: true },
+    doctorId: { type: Schema.Types.ObjectId, default: null },
+    requestedDoctorId: { type: Schema.Types.ObjectId, default: null },
+    reason: { type: String, required: true },
+    urgency: { type: String, enum: URGENCIES, required: true },
+    urgencyRank: { type: Number, required: true },
+    status: { type: String, enum: CONSULTATION_STATUSES, required: true, default: 'waiting' },
+    notes: { type: String, default: '' },
+    createdAt: { type: Date, required: true },
+    acceptedAt: { type: Date, default: null },
+    completedAt: { type: Date, default: null },
+    cancelledAt: { type: Date, default: null },
+  },
+  { versionKey: false },
+);
+consultationSchema.index({ status: 1, urgencyRank: 1, createdAt: 1 });
+consultationSchema.index({ patientId: 1, createdAt: -1 });
+consultationSchema.index({ doctorId: 1, createdAt: -1 });
+
+export const ConsultationModel = mongoose.model<ConsultationRecord>('Consultation', consultationSchema);

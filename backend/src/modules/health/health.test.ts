@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startOwnDatabase, type OwnDatabase, withDatabaseName } from '../../../test/database.js';
+import { startTestServer, type TestServer, type TestUser } from '../../../test/test-server.js';
+
+let database: OwnDatabase;
+let server: TestServer;
+let patient: TestUser;
+
+beforeAll(async () => {
+  database = await startOwnDatabase();
+  server = await startTestServer({}, { mongoUri: withDatabaseName(database.uri, 'outage') });
+  patient = await server.createUser('patient');
+});
+afterAll(async () => {
+  await server?.close();
+  await database?.dispose();
+});
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<number> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (await check()) return Date.now() - started;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`not within ${timeoutMs} ms`);
+}
+
+describe('a database outage', () => {
+  it('is healthy while the database answers', async () => {
+    const response = await server.request.get('/api/health');
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ status: 'ok', db: 'up' });
+  });
+
+  it('answers 503 quickly while the database is down, keeps sockets up, and recovers by itself', async () => {
+    const socket = await server.connect(patient.cookie);
+    await database.stop();
+
+    const started = Date.now();
+    const health = await server.request.get('/api/health');
+    expect(health.status).toBe(503);
+    expect(health.body).toEqual({ status: 'degraded', db: 'down' });
+    expect(Date.now() - started).toBeLessThan(3_000);
+
+    // Other routes fail fast too, with the contract's error and a hint when to retry.
+    await waitFor(async () => (await server.request.get('/api/auth/me').set('Cookie', patient.cookie)).status === 503, 3_000);
+    const timed = Date.now();
+    const me = await server.request.get('/api/auth/me').set('Cookie', patient.cookie);
+    expect(Date.now() - timed).toBeLessThan(3_000);
+    expect(me.status).toBe(503);
+    expect(me.body.error.code).toBe('DATABASE_UNAVAILABLE');
+    expect(me.headers['retry-after']).toBeDefined();
+    const write = await server.request.post('/api/auth/register').send({ name: 'During Outage', email: 'outage@example.com', password: 'a good password' });
+    expect(write.status).toBe(503);
+    expect(socket.connected).toBe(true);
+
+    await database.restart();
+    await waitFor(async () => (await server.request.get('/api/health')).status === 200, 15_000);
+    await waitFor(async () => (await server.request.get('/api/auth/me').set('Cookie', patient.cookie)).status === 200, 10_000);
+    expect(socket.connected).toBe(true);
+  }, 40_000);
+});

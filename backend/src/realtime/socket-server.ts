@@ -1,0 +1,158 @@
+import { canSee, type Role } from '@telehealth/shared';
+import type { Config } from '../config/config.js';
+import type { Logger } from '../lib/logger.js';
+import type { SessionStore } from '../modules/auth/session-store.js';
+import type { TokenService } from '../modules/auth/tokens.js';
+import { consultedWith } from '../modules/consultations/relations.js';
+import { SESSION_COOKIE } from '../lib/cookies.js';
+import type { PresenceRegistry } from './presence-registry.js';
+import { rooms, type RealtimeServer, type RealtimeSocket } from './types.js';
+
+/** A module's socket handlers, registered on every authenticated connection. */
+export type SocketModule = (socket: RealtimeSocket) => void;
+
+export interface RealtimeDeps {
+  config: Config;
+  logger: Logger;
+  tokens: TokenService;
+  sessions: SessionStore;
+  presence: PresenceRegistry;
+  modules: SocketModule[];
+  /** how often connected sockets' sessions are re-checked for idle and absolute timeouts */
+  sweepIntervalMs?: number;
+}
+
+export interface Realtime {
+  /** Rechecks every local socket's session now (tests call this after moving a fake clock). */
+  sweep(): Promise<void>;
+  /** The rooms that may see a user's presence. */
+  presenceAudience(userId: string, role: Role): Promise<string[]>;
+  close(): void;
+}
+
+function readCookie(header: string | undefined, name: string): string | undefined {
+  for (const part of header?.split(';') ?? []) {
+    const index = part.indexOf('=');
+    if (index > 0 && part.slice(0, index).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(index + 1).trim());
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Authenticates every socket from the session cookie (never from anything the client says about
+ * itself), tracks who is online, tells the right people, and disconnects sockets whose session ends.
+ */
+export function createRealtime(io: RealtimeServer, deps: RealtimeDeps): Realtime {
+  const { sessions, presence, logger } = deps;
+  const allowedOrigins = new Set(deps.config.corsOrigins);
+
+  // The Origin check runs before the transport is accepted, for polling and WebSocket alike.
+  io.engine.opts.allowRequest = (request, callback) => {
+    const origin = request.headers.origin;
+    callback(null, origin === undefined || allowedOrigins.has(origin));
+  };
+
+  io.use(async (socket, next) => {
+    try {
+      const token = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
+      const claims = token ? deps.tokens.verify(token) : null;
+      if (!claims) return next(new Error('UNAUTHENTICATED'));
+      const identity = await sessions.check(claims.sid, claims.sub, true);
+      if ('ended' in identity) return next(new Error('UNAUTHENTICATED'));
+      socket.data = identity;
+      next();
+    } catch (error) {
+      logger.warn({ err: error }, 'socket handshake failed');
+      next(new Error('UNAVAILABLE'));
+    }
+  });
+
+  async function presenceAudience(userId: string, role: Role): Promise<string[]> {
+    if (role === 'doctor') return [rooms.role('patient'), rooms.role('doctor'), rooms.role('admin')];
+    if (role === 'admin') return [rooms.role('admin')];
+    const doctors = await consultedWith(userId);
+    return [...[...doctors].map(rooms.user), rooms.role('admin')];
+  }
+
+  async function visibleOnline(userId: string, role: Role): Promise<string[]> {
+    const online = await presence.online();
+    const related = role === 'admin' ? new Set<string>() : await consultedWith(userId);
+    const viewer = { id: userId, role, active: true };
+    return [...online]
+      .filter(([id, otherRole]) => id !== userId && canSee(viewer, { id, role: otherRole, active: true }, { consulted: related.has(id) }))
+      .map(([id]) => id);
+  }
+
+  io.on('connection', (socket) => {
+    const { userId, role, sessionId } = socket.data;
+    void socket.join([rooms.user(userId), rooms.session(sessionId), rooms.role(role)]);
+
+    // Any event the user sends is activity; an ended session disconnects on its next event.
+    socket.use(([event], next) => {
+      sessions.check(sessionId, userId, true).then(
+        (result) => {
+          if ('ended' in result) {
+            socket.emit('session-ended', { reason: result.ended });
+            socket.disconnect(true);
+            return;
+          }
+          next();
+        },
+        (error: unknown) => {
+          logger.warn({ err: error, event }, 'session check failed');
+          next(new Error('UNAVAILABLE'));
+        },
+      );
+    });
+
+    for (const register of deps.modules) register(socket);
+
+    void (async () => {
+      const { first } = await presence.add(userId, role, socket.id);
+      socket.emit('onlineUsers', await visibleOnline(userId, role));
+      if (first) io.to(await presenceAudience(userId, role)).except(rooms.user(userId)).emit('presence', { userId, online: true });
+    })().catch((error: unknown) => logger.error({ err: error }, 'presence on connect failed'));
+
+    socket.on('disconnect', () => {
+      void (async () => {
+        const { last } = await presence.remove(userId, socket.id);
+        if (last) io.to(await presenceAudience(userId, role)).emit('presence', { userId, online: false });
+      })().catch((error: unknown) => logger.error({ err: error }, 'presence on disconnect failed'));
+    });
+  });
+
+  const onEnded = (sessionIds: string[], reason: 'revoked' | 'expired' | 'deactivated') => {
+    const sessionRooms = sessionIds.map(rooms.session);
+    io.to(sessionRooms).emit('session-ended', { reason });
+    io.in(sessionRooms).disconnectSockets(true);
+  };
+  sessions.on('ended', onEnded);
+
+  async function sweep(): Promise<void> {
+    for (const socket of io.of('/').sockets.values()) {
+      const { userId, sessionId } = socket.data;
+      const result = await sessions.check(sessionId, userId, false);
+      if ('ended' in result) {
+        socket.emit('session-ended', { reason: result.ended });
+        socket.disconnect(true);
+      }
+    }
+  }
+  const timer = setInterval(() => void sweep().catch(() => undefined), deps.sweepIntervalMs ?? 15_000);
+  timer.unref();
+
+  return {
+    sweep,
+    presenceAudience,
+    close() {
+      clearInterval(timer);
+      sessions.off('ended', onEnded);
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { createApp } from './app.js';
+import type { Config } from './config/config.js';
+import { createContext, type AppContext, type ContextOverrides } from './context.js';
+import { connectDatabase, disconnectDatabase } from './db/database.js';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded-database.js';
+import type { Logger } from './lib/logger.js';
+import { createRealtime, type Realtime } from './realtime/socket-server.js';
+import { DEMO_ACCOUNTS, ensureAdmin, seedDemoAccounts } from './seed/accounts.js';
+
+export interface StartOptions extends ContextOverrides {
+  /** overrides MONGODB_URI (tests give each file its own database) */
+  mongoUri?: string;
+  frontendDir?: string;
+  sweepIntervalMs?: number;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  context: AppContext;
+  realtime: Realtime;
+  httpServer: http.Server;
+  /** graceful stop: no new connections, in-flight requests finish, sockets told to reconnect, database closed */
+  close(): Promise<void>;
+}
+
+/** Wires the database, the app and the realtime layer, and listens. `server.ts` and tests both use it. */
+export async function startServer(config: Config, logger: Logger, options: StartOptions = {}): Promise<RunningServer> {
+  let embedded: EmbeddedDatabase | undefined;
+  let uri = options.mongoUri ?? config.mongodbUri;
+  if (!uri) {
+    embedded = await startEmbeddedDatabase({ dataDir: path.resolve(config.dataDir, 'db'), logger });
+    uri = embedded.uri;
+  }
+  await connectDatabase(uri, logger);
+
+  const context = createContext(config, logger, options);
+  if (config.adminEmail && config.adminPassword) {
+    if (await ensureAdmin(config.adminEmail, config.adminPassword, context.passwords)) logger.info({ email: config.adminEmail }, 'admin account created');
+  }
+  if (config.seedDemo) {
+    await seedDemoAccounts(context.passwords);
+    logger.info({ accounts: DEMO_ACCOUNTS.map(({ email, password, role }) => ({ role, email, password })) }, 'demo accounts ready');
+  }
+
+  const app = createApp(context, { frontendDir: options.frontendDir });
+  const httpServer = http.createServer(app);
+  context.io.attach(httpServer);
+  const realtime = createRealtime(context.io, {
+    config,
+    logger,
+    tokens: context.tokens,
+    sessions: context.sessions,
+    presence: context.presence,
+    modules: [],
+    ...(options.sweepIntervalMs ? { sweepIntervalMs: options.sweepIntervalMs } : {}),
+  });
+
+  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+  const port = (httpServer.address() as AddressInfo).port;
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      realtime.close();
+      context.io.emit('server-shutdown', { reconnectInMs: 1_000 });
+      const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      httpServer.closeIdleConnections();
+      await new Promise<void>((resolve) => context.io.close(() => resolve()));
+      await httpClosed;
+      await context.presence.close();
+      await context.passwords.close();
+      await disconnectDatabase();
+      await embedded?.stop();
+    })());
+
+  return { url: `http://127.0.0.1:${port}`, port, context, realtime, httpServer, close };
+}

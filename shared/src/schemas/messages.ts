@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { objectIdSchema } from './common.js';
+import type { PublicUser } from './users.js';
+
+export const MESSAGE_KINDS = ['text', 'call'] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+export const CALL_OUTCOMES = ['completed', 'missed', 'rejected'] as const;
+export type CallOutcome = (typeof CALL_OUTCOMES)[number];
+
+/** The small set of reactions; a fixed set keeps rendering and storage predictable. */
+export const REACTIONS = ['👍', '❤️', '😂', '😮', '😢', '🙏'] as const;
+export type Reaction = (typeof REACTIONS)[number];
+
+/** Files the platform accepts, decided by their bytes. */
+export const ALLOWED_FILE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'application/pdf'] as const;
+export const AVATAR_FILE_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
+
+/** Sender may edit a message for this long. */
+export const EDIT_WINDOW_MS = 15 * 60 * 1000;
+
+export interface ReplyPreview {
+  id: string;
+  senderId: string;
+  text: string;
+  deleted: boolean;
+}
+
+export interface Attachment {
+  fileId: string;
+  name: string;
+  size: number;
+  mimeType: string;
+  url: string;
+}
+
+export interface Message {
+  id: string;
+  clientId: string;
+  kind: MessageKind;
+  senderId: string;
+  receiverId: string;
+  text: string;
+  replyTo: ReplyPreview | null;
+  attachment: Attachment | null;
+  call: { outcome: CallOutcome; durationSeconds: number } | null;
+  reactions: { emoji: string; userIds: string[] }[];
+  deleted: boolean;
+  editedAt: string | null;
+  readAt: string | null;
+  createdAt: string;
+}
+
+export interface Conversation {
+  user: PublicUser;
+  lastMessage: Message | null;
+  unreadCount: number;
+}
+
+export const clientIdSchema = z.string().trim().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only');
+export const MAX_MESSAGE_LENGTH = 5000;
+
+export const sendMessageSchema = z.strictObject({
+  text: z.string().max(MAX_MESSAGE_LENGTH).default(''),
+  replyTo: objectIdSchema.nullish(),
+  clientId: clientIdSchema,
+});
+export type SendMessageInput = z.infer<typeof sendMessageSchema>;
+
+export const editMessageSchema = z.strictObject({
+  text: z.string().trim().min(1, 'is required').max(MAX_MESSAGE_LENGTH),
+});
+
+export const reactionSchema = z.strictObject({ emoji: z.enum(REACTIONS) });
+
+export const readReceiptSchema = z.strictObject({ upTo: objectIdSchema });
+
+export const historyQuerySchema = z.strictObject({
+  before: objectIdSchema.optional(),
+  after: objectIdSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type HistoryQuery = z.infer<typeof historyQuerySchema>;

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { ROLES, type Role } from '../roles.js';
+import { nameSchema, paginationQuerySchema, searchTextSchema } from './common.js';
+
+/** A user as the API shows it. `email` only to the user themself and to admins. */
+export interface PublicUser {
+  id: string;
+  name: string;
+  role: Role;
+  avatarUrl: string | null;
+  specialty?: string;
+  bio?: string;
+  active: boolean;
+  available?: boolean;
+  createdAt: string;
+  email?: string;
+}
+
+export const updateProfileSchema = z.strictObject({
+  name: nameSchema.optional(),
+  bio: z.string().trim().max(1000).optional(),
+  specialty: z.string().trim().max(100).optional(),
+});
+export type UpdateProfileInput = z.infer<typeof updateProfileSchema>;
+
+export const userListQuerySchema = paginationQuerySchema.extend({
+  search: searchTextSchema.optional(),
+  role: z.enum(ROLES).optional(),
+});
+export type UserListQuery = z.infer<typeof userListQuerySchema>;
+
+export const availabilitySchema = z.strictObject({ available: z.boolean() });

@@ -1,0 +1,47 @@
+import type { SocketErrorCode } from './errors.js';
+import type { AnswerCallInput, CallEndReason, CallIdInput, CallUserInput, IceCandidate, IceCandidateInput, SessionDescription } from './schemas/calls.js';
+import type { Consultation } from './schemas/consultations.js';
+import type { Message } from './schemas/messages.js';
+import type { PublicUser } from './schemas/users.js';
+import type { Role } from './roles.js';
+
+/** Every client→server event answers through this acknowledgement. */
+export type AckResult = { ok: true } | { ok: false; error: { code: SocketErrorCode; message: string } };
+export type Ack = (result: AckResult) => void;
+
+export interface ServerToClientEvents {
+  onlineUsers: (userIds: string[]) => void;
+  presence: (update: { userId: string; online: boolean }) => void;
+  newMessage: (message: Message) => void;
+  messageUpdated: (message: Message) => void;
+  messagesRead: (receipt: { readerId: string; upTo: string; readAt: string }) => void;
+  typing: (update: { userId: string; isTyping: boolean }) => void;
+  queueUpdated: (update: { consultations: Consultation[] }) => void;
+  consultationUpdated: (consultation: Consultation) => void;
+  'call-made': (call: { callId: string; from: PublicUser; offer: SessionDescription; video: boolean }) => void;
+  'call-answered': (answer: { callId: string; answer: SessionDescription }) => void;
+  'ice-candidate': (relay: { callId: string; candidate: IceCandidate }) => void;
+  'call-ended': (end: { callId: string; reason: CallEndReason }) => void;
+  /** Extension: the server is going away (deploy); reconnect, possibly to another instance. */
+  'server-shutdown': (hint: { reconnectInMs: number }) => void;
+  /** Extension: this session ended (logout, password change, deactivation, timeout). */
+  'session-ended': (reason: { reason: 'revoked' | 'expired' | 'deactivated' }) => void;
+}
+
+export interface ClientToServerEvents {
+  typing: (payload: { to: string; isTyping: boolean }, ack: Ack) => void;
+  'call-user': (payload: CallUserInput, ack: Ack) => void;
+  'answer-call': (payload: AnswerCallInput, ack: Ack) => void;
+  'ice-candidate': (payload: IceCandidateInput, ack: Ack) => void;
+  'call-end': (payload: CallIdInput, ack: Ack) => void;
+  'call-reject': (payload: CallIdInput, ack: Ack) => void;
+}
+
+export type InterServerEvents = Record<string, never>;
+
+/** What the handshake puts on every socket: identity from the token only. */
+export interface SocketData {
+  userId: string;
+  role: Role;
+  sessionId: string;
+}
