@@ -10,6 +10,7 @@ import { csrfProtection } from './middleware/csrf.js';
 import { errorHandler, notFoundHandler } from './middleware/error-handler.js';
 import { requestId } from './middleware/request-id.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { fileRoutes } from './modules/files/file.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 
 export interface AppOptions {
@@ -34,6 +35,7 @@ export function createApp(context: AppContext, options: AppOptions = {}): Expres
           defaultSrc: ["'self'"],
           scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
           styleSrc: ["'self'", "'unsafe-inline'"],
+          fontSrc: ["'self'"],
           imgSrc: ["'self'", 'data:', 'blob:'],
           mediaSrc: ["'self'", 'blob:'],
           connectSrc: ["'self'", ...config.corsOrigins, ...config.corsOrigins.map((origin) => origin.replace(/^http/, 'ws'))],
@@ -73,6 +75,7 @@ export function createApp(context: AppContext, options: AppOptions = {}): Expres
   api.use(cookieParser());
   api.use(authenticate(context));
   api.use('/auth', authRoutes(context));
+  api.use('/files', fileRoutes(context));
   api.use(notFoundHandler);
   app.use('/api', api);
 

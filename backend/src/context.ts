@@ -10,6 +10,7 @@ import { createLoginLimiters, type LoginLimiters } from './modules/auth/login-li
 import { createPasswordHasher, type PasswordHasher } from './modules/auth/password-hasher.js';
 import { SessionStore } from './modules/auth/session-store.js';
 import { createTokenService, type TokenService } from './modules/auth/tokens.js';
+import { createGridFsStorage, type FileStorage } from './modules/files/file-storage.js';
 import { createLocalPresence, type PresenceRegistry } from './realtime/presence-registry.js';
 import type { RealtimeServer } from './realtime/types.js';
 
@@ -29,6 +30,7 @@ export interface AppContext {
   auth: AuthService;
   presence: PresenceRegistry;
   loginLimiters: LoginLimiters;
+  files: FileStorage;
 }
 
 export interface ContextOverrides {
@@ -67,5 +69,6 @@ export function createContext(config: Config, logger: Logger, overrides: Context
     auth,
     presence: overrides.presence ?? createLocalPresence(),
     loginLimiters,
+    files: createGridFsStorage(),
   };
 }

@@ -2,9 +2,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from './config/config.js';
 import { createLogger } from './lib/logger.js';
+import { DEMO_ACCOUNTS } from './seed/accounts.js';
 import { startServer } from './start-server.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+// The same from backend/src (tsx) and backend/dist (node): the repository root is two levels up.
+const repoRoot = path.resolve(here, '../..');
 
 async function main(): Promise<void> {
   let config;
@@ -17,10 +20,12 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  config = { ...config, dataDir: path.resolve(repoRoot, config.dataDir) };
   const logger = createLogger(config.logLevel);
-  const frontendDir = config.serveFrontend ? path.resolve(here, '../../frontend/dist') : undefined;
+  const frontendDir = config.serveFrontend ? path.join(repoRoot, 'frontend/dist') : undefined;
   const server = await startServer(config, logger, frontendDir ? { frontendDir } : {});
   logger.info({ url: `http://localhost:${server.port}`, env: config.env }, 'telehealth is up');
+  if (config.seedDemo) printDemoLogins(server.port);
 
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
@@ -36,6 +41,12 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+/** A developer's first question after `npm start`: where is it, and how do I sign in? */
+function printDemoLogins(port: number): void {
+  const rows = DEMO_ACCOUNTS.map((account) => `  ${account.role.padEnd(8)} ${account.email.padEnd(20)} ${account.password}`);
+  console.log(['', `CareLine is running at http://localhost:${port}`, '', 'Demo accounts (development only):', ...rows, ''].join('\n'));
 }
 
 main().catch((error: unknown) => {

@@ -43,7 +43,7 @@ export async function startServer(config: Config, logger: Logger, options: Start
   }
   if (config.seedDemo) {
     await seedDemoAccounts(context.passwords);
-    logger.info({ accounts: DEMO_ACCOUNTS.map(({ email, password, role }) => ({ role, email, password })) }, 'demo accounts ready');
+    logger.info({ accounts: DEMO_ACCOUNTS.map(({ email, role }) => ({ role, email })) }, 'demo accounts ready');
   }
 
   const app = createApp(context, { frontendDir: options.frontendDir });

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import mongoose from 'mongoose';
 import { describe, it, expect } from 'vitest';
-import { startOwnDatabase } from '../../test/database.js';
+import { dropTestDatabase, startOwnDatabase, testDatabaseUri } from '../../test/database.js';
 import { backendRoot, startEmbeddedDatabase } from './embedded-database.js';
 
 interface LogEntry {
@@ -99,6 +99,30 @@ describe('embedded database', () => {
     } finally {
       await client.close();
       await db.dispose();
+    }
+  });
+
+  it('concurrent conditional updates have exactly one winner and $inc loses nothing (shared test db)', async () => {
+    const uri = testDatabaseUri();
+    const clients = await Promise.all(
+      Array.from({ length: 3 }, () => new mongoose.mongo.MongoClient(uri, { serverSelectionTimeoutMS: 10_000 }).connect()),
+    );
+    const col = (i: number) => clients[i % clients.length]!.db().collection<{ _id: number; status: string; n: number }>('race');
+    try {
+      for (let round = 0; round < 5; round++) {
+        await col(0).insertOne({ _id: round, status: 'pending', n: 0 });
+        const results = await Promise.all(
+          Array.from({ length: 8 }, (_, i) =>
+            col(i).findOneAndUpdate({ _id: round, status: 'pending' }, { $set: { status: 'taken' } }),
+          ),
+        );
+        expect(results.filter(Boolean)).toHaveLength(1);
+      }
+      await Promise.all(Array.from({ length: 30 }, (_, i) => col(i).updateOne({ _id: 0 }, { $inc: { n: 1 } })));
+      expect((await col(0).findOne({ _id: 0 }))?.n).toBe(30);
+    } finally {
+      await Promise.all(clients.map((c) => c.close()));
+      await dropTestDatabase(uri);
     }
   });
 });

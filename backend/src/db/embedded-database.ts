@@ -109,7 +109,7 @@ export async function startEmbeddedDatabase(options: StartEmbeddedDatabaseOption
     'Could not start an embedded database.\n' +
       problems.map((p) => `  - ${p}`).join('\n') +
       '\nTo fix, do one of:\n' +
-      '  - install Go 1.22+ (https://go.dev/dl/) and run `npm run db:setup` to build FerretDB into backend/.bin/ferretdb;\n' +
+      '  - install Go 1.24+ (https://go.dev/dl/) and run `npm run db:setup` to build FerretDB into backend/.bin/ferretdb;\n' +
       '  - set MONGOMS_SYSTEM_BINARY=/path/to/mongod (or put `mongod` on PATH, or set MONGOMS_DOWNLOAD=1 to let mongodb-memory-server download one);\n' +
       '  - set MONGODB_URI=mongodb://host:port/ to use an existing MongoDB server.',
   );
@@ -310,8 +310,9 @@ function trackChild(child: ChildProcess): void {
 }
 
 function spawnFerret(binary: string, port: number, dataDir: string): FerretProcess {
-  const child = spawn(binary, ['-listen', `127.0.0.1:${port}`, '-data', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
+  // -exit-on-stdin-eof: the server also stops if this process dies without running exit handlers (SIGKILL).
+  const child = spawn(binary, ['-listen', `127.0.0.1:${port}`, '-data', dataDir, '-exit-on-stdin-eof'], {
+    stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, DO_NOT_TRACK: '1', FERRETDB_TELEMETRY: 'disable' },
   });
   trackChild(child);

@@ -20,7 +20,8 @@ declare module 'express-serve-static-core' {
  */
 export function authenticate(deps: { tokens: TokenService; sessions: SessionStore; config: Config }): RequestHandler {
   return async (req, res, next) => {
-    const token: unknown = req.cookies?.[SESSION_COOKIE];
+    const cookies = req.cookies as Record<string, unknown> | undefined;
+    const token = cookies?.[SESSION_COOKIE];
     if (typeof token !== 'string' || token === '') return next();
     const claims = deps.tokens.verify(token);
     const result = claims ? await deps.sessions.check(claims.sid, claims.sub, true) : { ended: 'revoked' as const };

@@ -23,7 +23,7 @@ export function createTokenService(secret: string) {
       try {
         const payload = jwt.verify(token, key, { algorithms: ['HS256'] });
         if (typeof payload !== 'object' || typeof payload.sub !== 'string' || typeof payload['sid'] !== 'string') return null;
-        return { sub: payload.sub, sid: payload['sid'] as string };
+        return { sub: payload.sub, sid: payload['sid'] };
       } catch {
         return null;
       }

@@ -16,7 +16,19 @@ export interface ConsultationRecord {
   acceptedAt: Date | null;
   completedAt: Date | null;
   cancelledAt: Date | null;
+  /**
+   * `open:<patientId>` while waiting or active, `closed:<own id>` otherwise, under a unique index:
+   * the database itself refuses a patient's second open request, however close together two
+   * arrive. (FerretDB has no partial unique indexes, so the index covers every document and closed
+   * ones carry a key of their own.) Documents created without it get their own closed key.
+   */
+  openKey: string;
 }
+
+/** The `openKey` of a waiting or active consultation. */
+export const openKeyFor = (patientId: Types.ObjectId | string) => `open:${patientId.toString()}`;
+/** The `openKey` of a completed or cancelled one: unique to it. */
+export const closedKeyFor = (consultationId: Types.ObjectId | string) => `closed:${consultationId.toString()}`;
 
 const consultationSchema = new Schema<ConsultationRecord>(
   {
@@ -32,11 +44,21 @@ const consultationSchema = new Schema<ConsultationRecord>(
     acceptedAt: { type: Date, default: null },
     completedAt: { type: Date, default: null },
     cancelledAt: { type: Date, default: null },
+    openKey: {
+      type: String,
+      required: true,
+      default: function defaultOpenKey(this: ConsultationRecord) {
+        return closedKeyFor(this._id);
+      },
+    },
   },
   { versionKey: false },
 );
 consultationSchema.index({ status: 1, urgencyRank: 1, createdAt: 1 });
 consultationSchema.index({ patientId: 1, createdAt: -1 });
 consultationSchema.index({ doctorId: 1, createdAt: -1 });
+consultationSchema.index({ openKey: 1 }, { unique: true });
+// The estimate reads the most recently completed ones.
+consultationSchema.index({ status: 1, completedAt: -1 });
 
 export const ConsultationModel = mongoose.model<ConsultationRecord>('Consultation', consultationSchema);
