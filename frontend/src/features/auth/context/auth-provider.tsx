@@ -1,0 +1,84 @@
+import type { LoginInput, PublicUser, RegisterInput } from '@telehealth/shared';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { ApiError } from '../../../lib/api-client';
+import { getMe } from '../api/get-me';
+import { login as loginRequest } from '../api/login';
+import { logout as logoutRequest } from '../api/logout';
+import { register as registerRequest } from '../api/register';
+import { AuthContext, type AuthContextValue, type AuthStatus } from './auth-context';
+
+interface AuthState {
+  user: PublicUser | null;
+  status: AuthStatus;
+}
+
+const SIGNED_OUT: AuthState = { user: null, status: 'signed-out' };
+const signedIn = (user: PublicUser): AuthState => ({ user, status: 'signed-in' });
+
+/** Who the server says is signed in; null when it could not say (offline, database down). */
+async function fetchSession(signal?: AbortSignal): Promise<AuthState | null> {
+  try {
+    const { user } = await getMe(signal);
+    return signedIn(user);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return SIGNED_OUT;
+    if (signal?.aborted) throw error;
+    return null;
+  }
+}
+
+/**
+ * An unanswered check keeps a known session rather than signing someone out over a blip; with
+ * none known yet, the login page is the honest answer.
+ */
+function settle(previous: AuthState, answer: AuthState | null): AuthState {
+  if (answer) return answer;
+  return previous.status === 'loading' ? SIGNED_OUT : previous;
+}
+
+/**
+ * Holds who is signed in. The session itself is an httpOnly cookie the page cannot read, so on
+ * start the provider asks the server (`GET /api/auth/me`) and treats a 401 as signed out.
+ */
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<AuthState>({ user: null, status: 'loading' });
+
+  useEffect(() => {
+    const controller = new AbortController();
+    fetchSession(controller.signal).then(
+      (answer) => setState((previous) => settle(previous, answer)),
+      () => undefined, // aborted: this effect was cleaned up
+    );
+    return () => controller.abort();
+  }, []);
+
+  const refresh = useCallback(async () => {
+    const answer = await fetchSession();
+    setState((previous) => settle(previous, answer));
+  }, []);
+
+  const login = useCallback(async (input: LoginInput) => {
+    const { user } = await loginRequest(input);
+    setState(signedIn(user));
+    return user;
+  }, []);
+
+  const register = useCallback(async (input: RegisterInput) => {
+    const { user } = await registerRequest(input);
+    setState(signedIn(user));
+    return user;
+  }, []);
+
+  const logout = useCallback(async () => {
+    // Signed out here whatever the answer: the server may already have ended the session (401),
+    // and a person who asked to leave must not stay on screen because the network failed.
+    await logoutRequest().catch(() => undefined);
+    setState(SIGNED_OUT);
+  }, []);
+
+  const value = useMemo<AuthContextValue>(
+    () => ({ user: state.user, status: state.status, login, register, logout, refresh }),
+    [state, login, register, logout, refresh],
+  );
+  return <AuthContext value={value}>{children}</AuthContext>;
+}

@@ -1,0 +1,4 @@
+// The realtime feature's public face: the app imports from here, never from its folders.
+export { RealtimeProvider } from './context/realtime-provider';
+export { useRealtime, type ConnectionState } from './context/realtime-context';
+export { ConnectionIndicator } from './components/connection-indicator';
