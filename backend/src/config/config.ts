@@ -38,6 +38,9 @@ const environmentSchema = z.object({
 
 export type Environment = z.infer<typeof environmentSchema>;
 
+/** Every environment variable the backend reads (the deploy files are checked against this list). */
+export const ENVIRONMENT_VARIABLES = Object.keys(environmentSchema.shape) as (keyof Environment)[];
+
 /** The configuration every part of the backend reads: parsed once, at start. */
 export interface Config {
   env: Environment['NODE_ENV'];
