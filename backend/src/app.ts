@@ -9,9 +9,14 @@ import { authenticate } from './middleware/authenticate.js';
 import { csrfProtection } from './middleware/csrf.js';
 import { errorHandler, notFoundHandler } from './middleware/error-handler.js';
 import { requestId } from './middleware/request-id.js';
+import { adminRoutes } from './modules/admin/admin.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { consultationRoutes } from './modules/consultations/consultation.routes.js';
 import { fileRoutes } from './modules/files/file.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { messageRoutes } from './modules/messages/message.routes.js';
+import { userRoutes } from './modules/users/user.routes.js';
+import { rtcRoutes } from './modules/rtc/rtc.routes.js';
 
 export interface AppOptions {
   /** the built frontend to serve beside the API (outside production deployments on Vercel) */
@@ -60,7 +65,7 @@ export function createApp(context: AppContext, options: AppOptions = {}): Expres
       res.setHeader('Vary', 'Origin');
       if (req.method === 'OPTIONS') {
         res.setHeader('Access-Control-Allow-Methods', 'GET,POST,PUT,PATCH,DELETE');
-        res.setHeader('Access-Control-Allow-Headers', 'Content-Type, X-Requested-With');
+        res.setHeader('Access-Control-Allow-Headers', 'Content-Type, X-Requested-With, X-Socket-Id');
         res.setHeader('Access-Control-Max-Age', '600');
         return void res.status(204).end();
       }
@@ -75,7 +80,12 @@ export function createApp(context: AppContext, options: AppOptions = {}): Expres
   api.use(cookieParser());
   api.use(authenticate(context));
   api.use('/auth', authRoutes(context));
+  api.use('/consultations', consultationRoutes(context));
+  api.use('/users', userRoutes(context));
+  api.use('/admin', adminRoutes(context));
   api.use('/files', fileRoutes(context));
+  api.use('/messages', messageRoutes(context));
+  api.use('/rtc', rtcRoutes(context));
   api.use(notFoundHandler);
   app.use('/api', api);
 

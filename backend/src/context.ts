@@ -10,7 +10,10 @@ import { createLoginLimiters, type LoginLimiters } from './modules/auth/login-li
 import { createPasswordHasher, type PasswordHasher } from './modules/auth/password-hasher.js';
 import { SessionStore } from './modules/auth/session-store.js';
 import { createTokenService, type TokenService } from './modules/auth/tokens.js';
+import { createConsultationService, type ConsultationService } from './modules/consultations/consultation.service.js';
+import { createCallService, type CallService } from './modules/calls/call.service.js';
 import { createGridFsStorage, type FileStorage } from './modules/files/file-storage.js';
+import { createMessageService, type MessageService } from './modules/messages/message.service.js';
 import { createLocalPresence, type PresenceRegistry } from './realtime/presence-registry.js';
 import type { RealtimeServer } from './realtime/types.js';
 
@@ -30,13 +33,18 @@ export interface AppContext {
   auth: AuthService;
   presence: PresenceRegistry;
   loginLimiters: LoginLimiters;
+  consultations: ConsultationService;
   files: FileStorage;
+  messages: MessageService;
+  calls: CallService;
 }
 
 export interface ContextOverrides {
   clock?: Clock;
   presence?: PresenceRegistry;
   rateLimitStore?: (prefix: string) => Store;
+  /** how long a call survives its socket dropping (tests shorten it) */
+  callDisconnectGraceMs?: number;
 }
 
 export function createContext(config: Config, logger: Logger, overrides: ContextOverrides = {}): AppContext {
@@ -57,6 +65,18 @@ export function createContext(config: Config, logger: Logger, overrides: Context
     windowMs: config.loginWindowMs,
     ...(overrides.rateLimitStore ? { makeStore: overrides.rateLimitStore } : {}),
   });
+  const presence = overrides.presence ?? createLocalPresence();
+  const files = createGridFsStorage();
+  const messages = createMessageService({ io, clock, logger, files });
+  const calls = createCallService({
+    io,
+    presence,
+    clock,
+    logger,
+    ringMs: config.callRingMs,
+    disconnectGraceMs: overrides.callDisconnectGraceMs ?? 5_000,
+    recordCall: (record) => messages.recordCall(record),
+  });
   return {
     config,
     logger,
@@ -67,8 +87,11 @@ export function createContext(config: Config, logger: Logger, overrides: Context
     passwords,
     audit,
     auth,
-    presence: overrides.presence ?? createLocalPresence(),
+    presence,
     loginLimiters,
-    files: createGridFsStorage(),
+    consultations: createConsultationService({ clock, io, presence, logger }),
+    files,
+    messages,
+    calls,
   };
 }

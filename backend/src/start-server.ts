@@ -7,6 +7,8 @@ import { createContext, type AppContext, type ContextOverrides } from './context
 import { connectDatabase, disconnectDatabase } from './db/database.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded-database.js';
 import type { Logger } from './lib/logger.js';
+import { callSocket } from './modules/calls/call.socket.js';
+import { messageSocket } from './modules/messages/message.socket.js';
 import { createRealtime, type Realtime } from './realtime/socket-server.js';
 import { DEMO_ACCOUNTS, ensureAdmin, seedDemoAccounts } from './seed/accounts.js';
 
@@ -55,7 +57,7 @@ export async function startServer(config: Config, logger: Logger, options: Start
     tokens: context.tokens,
     sessions: context.sessions,
     presence: context.presence,
-    modules: [],
+    modules: [callSocket(context), messageSocket(context)],
     ...(options.sweepIntervalMs ? { sweepIntervalMs: options.sweepIntervalMs } : {}),
   });
 
@@ -71,6 +73,7 @@ export async function startServer(config: Config, logger: Logger, options: Start
       httpServer.closeIdleConnections();
       await new Promise<void>((resolve) => context.io.close(() => resolve()));
       await httpClosed;
+      await context.calls.close();
       await context.presence.close();
       await context.passwords.close();
       await disconnectDatabase();

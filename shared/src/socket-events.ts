@@ -1,5 +1,14 @@
 import type { SocketErrorCode } from './errors.js';
-import type { AnswerCallInput, CallEndReason, CallIdInput, CallUserInput, IceCandidate, IceCandidateInput, SessionDescription } from './schemas/calls.js';
+import type {
+  AnswerCallInput,
+  CallEndReason,
+  CallIdInput,
+  CallUserInput,
+  IceCandidate,
+  IceCandidateInput,
+  RenegotiateCallInput,
+  SessionDescription,
+} from './schemas/calls.js';
 import type { Consultation } from './schemas/consultations.js';
 import type { Message } from './schemas/messages.js';
 import type { PublicUser } from './schemas/users.js';
@@ -21,7 +30,13 @@ export interface ServerToClientEvents {
   'call-made': (call: { callId: string; from: PublicUser; offer: SessionDescription; video: boolean }) => void;
   'call-answered': (answer: { callId: string; answer: SessionDescription }) => void;
   'ice-candidate': (relay: { callId: string; candidate: IceCandidate }) => void;
-  'call-ended': (end: { callId: string; reason: CallEndReason }) => void;
+  /**
+   * `answeredElsewhere` (extension): sent with reason `hangup` to the callee's other tabs when one
+   * tab answers, so they stop ringing and can say "answered on another device".
+   */
+  'call-ended': (end: { callId: string; reason: CallEndReason; answeredElsewhere?: boolean }) => void;
+  /** Extension: the other party's new offer/answer for an ICE restart, to the other socket in the call. */
+  'call-renegotiate': (relay: { callId: string; description: SessionDescription }) => void;
   /** Extension: the server is going away (deploy); reconnect, possibly to another instance. */
   'server-shutdown': (hint: { reconnectInMs: number }) => void;
   /** Extension: this session ended (logout, password change, deactivation, timeout). */
@@ -35,6 +50,8 @@ export interface ClientToServerEvents {
   'ice-candidate': (payload: IceCandidateInput, ack: Ack) => void;
   'call-end': (payload: CallIdInput, ack: Ack) => void;
   'call-reject': (payload: CallIdInput, ack: Ack) => void;
+  /** Extension: answers `NO_SUCH_CALL` unless sent from one of the two sockets of an answered call. */
+  'call-renegotiate': (payload: RenegotiateCallInput, ack: Ack) => void;
 }
 
 export type InterServerEvents = Record<string, never>;

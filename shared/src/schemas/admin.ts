@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { ROLES, STAFF_ROLES } from '../roles.js';
-import { emailSchema, nameSchema, paginationQuerySchema, passwordSchema, searchTextSchema } from './common.js';
+import { emailSchema, idCursorQuerySchema, nameSchema, passwordSchema, searchTextSchema } from './common.js';
 
-export const adminUserListQuerySchema = paginationQuerySchema.extend({
+export const adminUserListQuerySchema = idCursorQuerySchema.extend({
   search: searchTextSchema.optional(),
   role: z.enum(ROLES).optional(),
   active: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
 });
+export type AdminUserListQuery = z.infer<typeof adminUserListQuerySchema>;
 
 export const createStaffSchema = z.strictObject({
   name: nameSchema,
@@ -37,6 +38,9 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
+/** `GET /api/admin/audit?cursor=&limit=`: newest first. */
+export const auditQuerySchema = idCursorQuerySchema;
+
 export interface AuditEvent {
   id: string;
   actorId: string | null;
@@ -44,6 +48,11 @@ export interface AuditEvent {
   targetId?: string;
   at: string;
   ip?: string;
+}
+
+export interface AuditListAnswer {
+  events: AuditEvent[];
+  nextCursor: string | null;
 }
 
 export interface AdminStats {

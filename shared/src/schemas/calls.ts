@@ -26,6 +26,11 @@ export const callUserSchema = z.strictObject({
 export const answerCallSchema = z.strictObject({ callId: callIdSchema, answer: sessionDescriptionSchema });
 export const iceCandidateEventSchema = z.strictObject({ callId: callIdSchema, candidate: iceCandidateSchema });
 export const callIdOnlySchema = z.strictObject({ callId: callIdSchema });
+/**
+ * Extension: a new offer or answer inside an answered call. An ICE restart (`restartIce()` after the
+ * connection drops) needs a fresh offer/answer exchange, which `call-user`/`answer-call` cannot carry.
+ */
+export const renegotiateCallSchema = z.strictObject({ callId: callIdSchema, description: sessionDescriptionSchema });
 
 export type SessionDescription = z.infer<typeof sessionDescriptionSchema>;
 export type IceCandidate = z.infer<typeof iceCandidateSchema>;
@@ -33,6 +38,7 @@ export type CallUserInput = z.infer<typeof callUserSchema>;
 export type AnswerCallInput = z.infer<typeof answerCallSchema>;
 export type IceCandidateInput = z.infer<typeof iceCandidateEventSchema>;
 export type CallIdInput = z.infer<typeof callIdOnlySchema>;
+export type RenegotiateCallInput = z.infer<typeof renegotiateCallSchema>;
 
 export interface IceServersAnswer {
   iceServers: { urls: string | string[]; username?: string; credential?: string }[];

@@ -11,6 +11,12 @@ export const paginationQuerySchema = z.strictObject({
   cursor: z.string().max(200).optional(),
 });
 
+/**
+ * Lists ordered by id (newest first) take the last id of the previous page as their cursor, so a
+ * cursor that is not an id is a 400 naming `cursor` rather than a query.
+ */
+export const idCursorQuerySchema = paginationQuerySchema.extend({ cursor: objectIdSchema.optional() });
+
 /** Free text a user types into a search box: capped so no query is expensive. */
 export const searchTextSchema = z.string().trim().max(100);
 

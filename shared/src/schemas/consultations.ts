@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { objectIdSchema, paginationQuerySchema } from './common.js';
+import { idCursorQuerySchema, objectIdSchema } from './common.js';
 import type { PublicUser } from './users.js';
 
 export const URGENCIES = ['routine', 'urgent'] as const;
@@ -21,6 +21,11 @@ export interface Consultation {
   position?: number;
   /** Estimated wait in seconds, null while there is no history to estimate from. */
   estimatedWaitSeconds?: number | null;
+  /**
+   * Extension: present when a doctor was asked for; false while that doctor is away, so the
+   * patient can be told their request waits for someone who is not taking patients right now.
+   */
+  requestedDoctorAvailable?: boolean;
   /** Whether the patient has an open socket right now (doctors' queue view). */
   patientOnline?: boolean;
   notes?: string;
@@ -42,6 +47,27 @@ export const completeConsultationSchema = z.strictObject({
 });
 export type CompleteConsultationInput = z.infer<typeof completeConsultationSchema>;
 
-export const consultationListQuerySchema = paginationQuerySchema.extend({
+/** `GET /api/consultations`: newest first; `cursor` is the last id of the previous page. */
+export const consultationListQuerySchema = idCursorQuerySchema.extend({
   status: z.enum(CONSULTATION_STATUSES).optional(),
 });
+export type ConsultationListQuery = z.infer<typeof consultationListQuerySchema>;
+
+export interface ConsultationAnswer {
+  consultation: Consultation;
+}
+
+export interface ConsultationListAnswer {
+  consultations: Consultation[];
+  nextCursor: string | null;
+}
+
+/** `GET /api/consultations/queue` and the `queueUpdated` event. */
+export interface QueueAnswer {
+  consultations: Consultation[];
+}
+
+/** Extension: `GET /api/consultations/doctors-available`, doctors taking patients right now. */
+export interface DoctorsAvailableAnswer {
+  count: number;
+}

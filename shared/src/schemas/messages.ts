@@ -81,3 +81,18 @@ export const historyQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 export type HistoryQuery = z.infer<typeof historyQuerySchema>;
+
+/** Client→server `typing`: who I am typing to. Identity comes from the socket, never the payload. */
+export const typingSchema = z.strictObject({ to: objectIdSchema, isTyping: z.boolean() });
+export type TypingInput = z.infer<typeof typingSchema>;
+
+/** The server relays `isTyping: true` at most this often per tab, however often the client sends it. */
+export const TYPING_RELAY_INTERVAL_MS = 2_000;
+/** Without a fresh `isTyping: true` for this long, the server tells the other side typing stopped. */
+export const TYPING_TIMEOUT_MS = 5_000;
+
+/**
+ * Header naming the socket of the tab that sends a message: that tab has the HTTP answer, so the
+ * server leaves it out of the `newMessage` echo to the sender's other tabs.
+ */
+export const SOCKET_ID_HEADER = 'X-Socket-Id';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES, type Role } from '../roles.js';
-import { nameSchema, paginationQuerySchema, searchTextSchema } from './common.js';
+import { idCursorQuerySchema, nameSchema, searchTextSchema } from './common.js';
 
 /** A user as the API shows it. `email` only to the user themself and to admins. */
 export interface PublicUser {
@@ -23,10 +23,22 @@ export const updateProfileSchema = z.strictObject({
 });
 export type UpdateProfileInput = z.infer<typeof updateProfileSchema>;
 
-export const userListQuerySchema = paginationQuerySchema.extend({
+/** The directory, newest accounts first; `cursor` is the last id of the previous page. */
+export const userListQuerySchema = idCursorQuerySchema.extend({
   search: searchTextSchema.optional(),
   role: z.enum(ROLES).optional(),
 });
 export type UserListQuery = z.infer<typeof userListQuerySchema>;
 
+/** Extension to the contract: `PATCH /api/users/me/availability` (doctors: taking patients now or away). */
 export const availabilitySchema = z.strictObject({ available: z.boolean() });
+export type AvailabilityInput = z.infer<typeof availabilitySchema>;
+
+export interface UserAnswer {
+  user: PublicUser;
+}
+
+export interface UserListAnswer {
+  users: PublicUser[];
+  nextCursor: string | null;
+}

@@ -35,8 +35,11 @@ export interface CallRegistry {
    * so of two tabs answering at once exactly one wins.
    */
   markAnswered(callId: string, calleeSocketId: string, answeredAt: number): Promise<LiveCall | undefined>;
-  /** Removes the call and returns it; undefined if it was already gone, so a call ends exactly once. */
-  remove(callId: string): Promise<LiveCall | undefined>;
+  /**
+   * Removes the call and returns it; undefined if it was already gone (so a call ends exactly once),
+   * or if `onlyIf` is given and the call is no longer in that state (a ring timeout racing an answer).
+   */
+  remove(callId: string, onlyIf?: LiveCallState): Promise<LiveCall | undefined>;
   close(): Promise<void>;
 }
 
@@ -70,9 +73,9 @@ export function createLocalCallRegistry(): CallRegistry {
       call.answeredAt = answeredAt;
       return { ...call };
     },
-    async remove(callId) {
+    async remove(callId, onlyIf) {
       const call = calls.get(callId);
-      if (!call) return undefined;
+      if (!call || (onlyIf !== undefined && call.state !== onlyIf)) return undefined;
       calls.delete(callId);
       callIdByUser.delete(call.callerId);
       callIdByUser.delete(call.calleeId);

@@ -6,6 +6,7 @@ import {
   type CallOutcome,
   type CallUserInput,
   type IceCandidateInput,
+  type RenegotiateCallInput,
   type Role,
 } from '@telehealth/shared';
 import mongoose, { Types } from 'mongoose';
@@ -27,6 +28,8 @@ export interface CallActor {
 
 /** What a finished call leaves in the conversation (one `kind: 'call'` message). */
 export interface CallRecord {
+  /** lets the message service store the trace once, however often it is asked */
+  callId: string;
   callerId: string;
   calleeId: string;
   outcome: CallOutcome;
@@ -54,6 +57,8 @@ export interface CallService {
   startCall(actor: CallActor, input: CallUserInput): Promise<void>;
   answer(actor: CallActor, input: AnswerCallInput): Promise<void>;
   relayCandidate(actor: CallActor, input: IceCandidateInput): Promise<void>;
+  /** An ICE restart's offer or answer, between the two sockets of an answered call. */
+  renegotiate(actor: CallActor, input: RenegotiateCallInput): Promise<void>;
   hangUp(actor: CallActor, input: CallIdInput): Promise<void>;
   reject(actor: CallActor, input: CallIdInput): Promise<void>;
   socketLeft(actor: CallActor, leave: SocketLeave): Promise<void>;
@@ -89,12 +94,12 @@ export function createCallService(deps: CallServiceDeps): CallService {
   }
 
   function outcomeOf(call: LiveCall, reason: CallEndReason): CallRecord {
-    const { callerId, calleeId } = call;
+    const { callId, callerId, calleeId } = call;
     if (call.answeredAt !== null) {
       const durationSeconds = Math.max(0, Math.round((clock.now() - call.answeredAt) / 1000));
-      return { callerId, calleeId, outcome: 'completed', durationSeconds };
+      return { callId, callerId, calleeId, outcome: 'completed', durationSeconds };
     }
-    return { callerId, calleeId, outcome: reason === 'rejected' ? 'rejected' : 'missed', durationSeconds: 0 };
+    return { callId, callerId, calleeId, outcome: reason === 'rejected' ? 'rejected' : 'missed', durationSeconds: 0 };
   }
 
   /**
@@ -102,7 +107,8 @@ export function createCallService(deps: CallServiceDeps): CallService {
    * timers cleared, and its message written.
    */
   async function end(callId: string, reason: CallEndReason): Promise<void> {
-    const call = await registry.remove(callId);
+    // A ring timeout only ends a call that is still ringing, even if an answer raced it on another instance.
+    const call = await registry.remove(callId, reason === 'timeout' ? 'ringing' : undefined);
     if (!call) return;
     clearTimeout(ringTimers.get(callId));
     ringTimers.delete(callId);
@@ -195,6 +201,14 @@ export function createCallService(deps: CallServiceDeps): CallService {
       } else {
         throw noSuchCall();
       }
+    },
+
+    async renegotiate(actor, input) {
+      const call = await callFor(actor, input.callId);
+      const relay = { callId: call.callId, description: input.description };
+      if (isCallerSocket(call, actor) && call.calleeSocketId !== null) io.to(call.calleeSocketId).emit('call-renegotiate', relay);
+      else if (isAnsweringSocket(call, actor)) io.to(call.callerSocketId).emit('call-renegotiate', relay);
+      else throw noSuchCall();
     },
 
     async hangUp(actor, input) {

@@ -1,4 +1,4 @@
-import { answerCallSchema, callIdOnlySchema, callUserSchema, iceCandidateEventSchema } from '@telehealth/shared';
+import { answerCallSchema, callIdOnlySchema, callUserSchema, iceCandidateEventSchema, renegotiateCallSchema } from '@telehealth/shared';
 import type { DisconnectReason } from 'socket.io';
 import type { Logger } from '../../lib/logger.js';
 import type { SocketModule } from '../../realtime/socket-server.js';
@@ -36,6 +36,18 @@ export function callSocket(deps: { calls: CallService; logger: Logger }): Socket
         (input) => {
           if (!iceBucket.take()) throw new SocketError('RATE_LIMITED', 'Too many ICE candidates; slow down');
           return calls.relayCandidate(actor(), input);
+        },
+        logger,
+      ),
+    );
+    socket.on(
+      'call-renegotiate',
+      withAck(
+        renegotiateCallSchema,
+        (input) => {
+          // Shares the ICE budget: renegotiation is rare, a loop of it is not.
+          if (!iceBucket.take()) throw new SocketError('RATE_LIMITED', 'Too many renegotiations; slow down');
+          return calls.renegotiate(actor(), input);
         },
         logger,
       ),

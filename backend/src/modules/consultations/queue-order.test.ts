@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { compareQueueOrder, estimateWaitSeconds, mayTake, median, positionsOf, queueFor, type QueueEntry } from './queue-order.js';
+import {
+  compareQueueOrder,
+  estimateWaitSeconds,
+  mayTake,
+  median,
+  positionsOf,
+  queueFor,
+  type QueueEntry,
+} from './queue-order.js';
 
 const at = (minute: number) => new Date(Date.UTC(2025, 0, 1, 9, minute));
-const entry = (id: string, urgency: 'urgent' | 'routine', minute: number, requestedDoctorId: string | null = null): QueueEntry => ({
+const entry = (
+  id: string,
+  urgency: 'urgent' | 'routine',
+  minute: number,
+  requestedDoctorId: string | null = null,
+): QueueEntry => ({
   id,
   urgencyRank: urgency === 'urgent' ? 0 : 1,
   createdAt: at(minute),
@@ -33,7 +46,7 @@ describe('who may take what', () => {
     expect(mayTake({ requestedDoctorId: 'doctor-2' }, 'doctor-1')).toBe(false);
   });
 
-  it("gives each doctor the global order without the requests named for someone else", () => {
+  it('gives each doctor the global order without the requests named for someone else', () => {
     const ordered = [entry('a', 'urgent', 0, 'doctor-2'), entry('b', 'routine', 1), entry('c', 'routine', 2, 'doctor-1')];
     expect(queueFor(ordered, 'doctor-1').map((item) => item.id)).toEqual(['b', 'c']);
     expect(queueFor(ordered, 'doctor-2').map((item) => item.id)).toEqual(['a', 'b']);

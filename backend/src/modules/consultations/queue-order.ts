@@ -14,7 +14,9 @@ export interface QueueEntry {
 
 /** Urgent first, then oldest; the id breaks ties so the order is total and the same everywhere. */
 export function compareQueueOrder(a: QueueEntry, b: QueueEntry): number {
-  return a.urgencyRank - b.urgencyRank || a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return (
+    a.urgencyRank - b.urgencyRank || a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
 }
 
 /** A doctor may take a request that names nobody, or names them. */

@@ -1,0 +1,463 @@
+import type { Consultation, ServerToClientEvents } from '@telehealth/shared';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { UserModel } from '../users/user.model.js';
+import {
+  disconnected,
+  fakeClock,
+  startTestServer,
+  type ClientSocket,
+  type TestServer,
+  type TestUser,
+} from '../../../test/test-server.js';
+import { ConsultationModel } from './consultation.model.js';
+
+const clock = fakeClock();
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer({}, { clock });
+});
+afterAll(async () => {
+  await server?.stop();
+});
+// Every scenario starts with an empty queue, so positions are the scenario's own.
+beforeEach(async () => {
+  await ConsultationModel.deleteMany({});
+});
+
+/** The next `event` on the socket that satisfies `matches`, or a rejection after `timeoutMs`. */
+function eventMatching<E extends keyof ServerToClientEvents>(
+  socket: ClientSocket,
+  event: E,
+  matches: (payload: Parameters<ServerToClientEvents[E]>[0]) => boolean,
+  timeoutMs = 3_000,
+): Promise<Parameters<ServerToClientEvents[E]>[0]> {
+  return new Promise((resolve, reject) => {
+    const listener = (payload: Parameters<ServerToClientEvents[E]>[0]) => {
+      if (!matches(payload)) return;
+      clearTimeout(timer);
+      socket.off(event, listener as never);
+      resolve(payload);
+    };
+    const timer = setTimeout(() => {
+      socket.off(event, listener as never);
+      reject(new Error(`no matching ${String(event)} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    socket.on(event, listener as never);
+  });
+}
+
+/** Every `event` the socket receives from now on. */
+function record<E extends keyof ServerToClientEvents>(socket: ClientSocket, event: E): Parameters<ServerToClientEvents[E]>[0][] {
+  const seen: Parameters<ServerToClientEvents[E]>[0][] = [];
+  socket.on(event, ((payload: Parameters<ServerToClientEvents[E]>[0]) => seen.push(payload)) as never);
+  return seen;
+}
+
+const settle = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function open(patient: TestUser, body: object = { reason: 'A persistent cough' }): Promise<Consultation> {
+  const response = await server.request.post('/api/consultations').set('Cookie', patient.cookie).send(body);
+  expect(response.status, JSON.stringify(response.body)).toBe(201);
+  return response.body.consultation as Consultation;
+}
+
+async function mine(user: TestUser): Promise<Consultation[]> {
+  const response = await server.request.get('/api/consultations').set('Cookie', user.cookie);
+  expect(response.status).toBe(200);
+  return response.body.consultations as Consultation[];
+}
+
+async function queueOf(doctor: TestUser): Promise<Consultation[]> {
+  const response = await server.request.get('/api/consultations/queue').set('Cookie', doctor.cookie);
+  expect(response.status).toBe(200);
+  return response.body.consultations as Consultation[];
+}
+
+describe('a consultation from request to notes', () => {
+  it('a patient asks, a doctor takes it and completes it with notes, and the patient reads them', async () => {
+    const patient = await server.createUser('patient');
+    const doctor = await server.createUser('doctor');
+    const patientSocket = await server.connect(patient.cookie);
+
+    const requested = await open(patient, { reason: 'Rash on my arm', urgency: 'routine' });
+    expect(requested).toMatchObject({
+      status: 'waiting',
+      position: 1,
+      estimatedWaitSeconds: null,
+      doctor: null,
+      requestedDoctorId: null,
+      reason: 'Rash on my arm',
+      urgency: 'routine',
+    });
+    expect(requested.patient).toMatchObject({ id: patient.id, name: patient.name, role: 'patient' });
+    expect(requested.patient).not.toHaveProperty('email');
+
+    const [queued] = await queueOf(doctor);
+    expect(queued).toMatchObject({ id: requested.id, position: 1, patientOnline: true });
+
+    const accepted = eventMatching(patientSocket, 'consultationUpdated', (update) => update.status === 'active');
+    const accept = await server.request.post(`/api/consultations/${requested.id}/accept`).set('Cookie', doctor.cookie);
+    expect(accept.status).toBe(200);
+    expect(accept.body.consultation).toMatchObject({ status: 'active', doctor: { id: doctor.id } });
+    expect(accept.body.consultation).not.toHaveProperty('position');
+    expect((await accepted).doctor?.id).toBe(doctor.id);
+    expect(await mine(doctor)).toEqual([expect.objectContaining({ id: requested.id, status: 'active' })]);
+
+    clock.advance(10 * 60_000);
+    const complete = await server.request
+      .post(`/api/consultations/${requested.id}/complete`)
+      .set('Cookie', doctor.cookie)
+      .send({ notes: 'Hydrocortisone cream twice a day.' });
+    expect(complete.status).toBe(200);
+    expect(complete.body.consultation).toMatchObject({ status: 'completed', notes: 'Hydrocortisone cream twice a day.' });
+    expect(await mine(patient)).toEqual([
+      expect.objectContaining({ id: requested.id, status: 'completed', notes: 'Hydrocortisone cream twice a day.' }),
+    ]);
+
+    // The one completed consultation took ten minutes: the next two patients are told 10 and 20.
+    const first = await open(await server.createUser('patient'));
+    const second = await open(await server.createUser('patient'));
+    expect(first).toMatchObject({ position: 1, estimatedWaitSeconds: 600 });
+    expect(second).toMatchObject({ position: 2, estimatedWaitSeconds: 1200 });
+  });
+
+  it('keeps a patient’s seat while their socket drops and comes back', async () => {
+    const ahead = await server.createUser('patient');
+    const patient = await server.createUser('patient');
+    const doctor = await server.createUser('doctor');
+    await open(ahead);
+    const socket = await server.connect(patient.cookie);
+    const requested = await open(patient);
+    expect(requested.position).toBe(2);
+
+    socket.disconnect();
+    await settle(200);
+    expect((await queueOf(doctor)).find((item) => item.id === requested.id)).toMatchObject({
+      status: 'waiting',
+      position: 2,
+      patientOnline: false,
+    });
+
+    await server.connect(patient.cookie);
+    expect(await mine(patient)).toEqual([expect.objectContaining({ id: requested.id, status: 'waiting', position: 2 })]);
+    expect((await queueOf(doctor)).find((item) => item.id === requested.id)).toMatchObject({ position: 2, patientOnline: true });
+  });
+});
+
+describe('two doctors at once', () => {
+  it('20 rounds: each time exactly one doctor wins and the other is told 409', async () => {
+    const doctorA = await server.createUser('doctor');
+    const doctorB = await server.createUser('doctor');
+    for (let round = 0; round < 20; round += 1) {
+      const patient = await server.createUser('patient');
+      const { id } = await open(patient);
+      const answers = await Promise.all(
+        [doctorA, doctorB].map((doctor) => server.request.post(`/api/consultations/${id}/accept`).set('Cookie', doctor.cookie)),
+      );
+      expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
+      const winner = answers[0]!.status === 200 ? doctorA : doctorB;
+      const stored = await ConsultationModel.findById(id).lean();
+      expect(stored).toMatchObject({ status: 'active' });
+      expect(stored!.doctorId!.toString()).toBe(winner.id);
+    }
+  });
+});
+
+describe('the queue, live', () => {
+  it('puts the urgent request first for every doctor, and tells each patient when their place moves', async () => {
+    const doctorA = await server.createUser('doctor');
+    const doctorB = await server.createUser('doctor');
+    const doctorSockets = await Promise.all([doctorA, doctorB].map((doctor) => server.connect(doctor.cookie)));
+    const doctorsHeard = doctorSockets.map((socket) => record(socket, 'queueUpdated'));
+    const patients = await Promise.all(Array.from({ length: 5 }, () => server.createUser('patient')));
+    const sockets = await Promise.all(patients.map((patient) => server.connect(patient.cookie)));
+
+    const consultations: Consultation[] = [];
+    for (const [index, patient] of patients.entries()) {
+      clock.advance(1_000);
+      consultations.push(await open(patient, { reason: `Reason number ${index}`, urgency: index === 4 ? 'urgent' : 'routine' }));
+    }
+    const [c0, c1, c2, c3, urgent] = consultations as [Consultation, Consultation, Consultation, Consultation, Consultation];
+    const order = [urgent, c0, c1, c2, c3].map((item) => item.id);
+
+    // Doctors were told without asking, once per request, urgent first as soon as it came.
+    await settle(200);
+    for (const heard of doctorsHeard) {
+      expect(heard.map(({ consultations: list }) => list.length)).toEqual([1, 2, 3, 4, 5]);
+      expect(heard.at(-1)!.consultations.map((item) => item.id)).toEqual(order);
+    }
+    for (const doctor of [doctorA, doctorB]) expect((await queueOf(doctor)).map((item) => item.id)).toEqual(order);
+    for (const [index, patient] of patients.entries()) {
+      expect((await mine(patient))[0]!.position).toBe(index === 4 ? 1 : index + 2);
+    }
+
+    // The urgent one is taken: everyone else moves up one, and is told so.
+    const doctorsTold = doctorSockets.map((socket) =>
+      eventMatching(socket, 'queueUpdated', ({ consultations: list }) => list.length === 4),
+    );
+    let moved = patients
+      .slice(0, 4)
+      .map((_, index) => eventMatching(sockets[index]!, 'consultationUpdated', (update) => update.position === index + 1));
+    expect((await server.request.post(`/api/consultations/${urgent.id}/accept`).set('Cookie', doctorA.cookie)).status).toBe(200);
+    expect((await Promise.all(moved)).map((update) => update.position)).toEqual([1, 2, 3, 4]);
+    expect((await Promise.all(doctorsTold)).map(({ consultations: list }) => list[0]!.id)).toEqual([c0.id, c0.id]);
+
+    // The first one cancels: those behind move up; nobody else hears about it.
+    moved = [1, 2, 3].map((index) =>
+      eventMatching(sockets[index]!, 'consultationUpdated', (update) => update.position === index),
+    );
+    const urgentPatientHeard = record(sockets[4]!, 'consultationUpdated');
+    const cancel = await server.request.post(`/api/consultations/${c0.id}/cancel`).set('Cookie', patients[0]!.cookie);
+    expect(cancel.status).toBe(200);
+    expect(cancel.body.consultation.status).toBe('cancelled');
+    expect((await Promise.all(moved)).map((update) => update.position)).toEqual([1, 2, 3]);
+
+    // The last one cancels: nobody ahead of them moves, so nobody ahead is told anything.
+    const heardByFirst = record(sockets[1]!, 'consultationUpdated');
+    expect((await server.request.post(`/api/consultations/${c3.id}/cancel`).set('Cookie', patients[3]!.cookie)).status).toBe(200);
+    await settle();
+    expect(heardByFirst).toEqual([]);
+    expect(urgentPatientHeard).toEqual([]);
+  });
+
+  it('a request for one doctor is in that doctor’s queue only, and says whether they are away', async () => {
+    const wanted = await server.createUser('doctor', { name: 'Dr Wanted' });
+    const other = await server.createUser('doctor');
+    const patient = await server.createUser('patient');
+    const patientSocket = await server.connect(patient.cookie);
+    const otherSocket = await server.connect(other.cookie);
+    const otherHeard = record(otherSocket, 'queueUpdated');
+
+    expect(
+      (await server.request.patch('/api/users/me/availability').set('Cookie', wanted.cookie).send({ available: false })).status,
+    ).toBe(200);
+    const before = (await server.request.get('/api/consultations/doctors-available').set('Cookie', patient.cookie)).body
+      .count as number;
+
+    const requested = await open(patient, { reason: 'Follow-up on my results', doctorId: wanted.id });
+    expect(requested).toMatchObject({ requestedDoctorId: wanted.id, requestedDoctorAvailable: false, position: 1 });
+    expect((await queueOf(wanted)).map((item) => item.id)).toEqual([requested.id]);
+    expect(await queueOf(other)).toEqual([]);
+    await settle(200);
+    expect(otherHeard.every(({ consultations }) => consultations.every((item) => item.id !== requested.id))).toBe(true);
+
+    const otherAccept = await server.request.post(`/api/consultations/${requested.id}/accept`).set('Cookie', other.cookie);
+    expect(otherAccept.status).toBe(404);
+    expect((await server.request.get(`/api/consultations/${requested.id}`).set('Cookie', other.cookie)).status).toBe(404);
+
+    const back = eventMatching(patientSocket, 'consultationUpdated', (update) => update.requestedDoctorAvailable === true);
+    expect(
+      (await server.request.patch('/api/users/me/availability').set('Cookie', wanted.cookie).send({ available: true })).status,
+    ).toBe(200);
+    expect((await back).id).toBe(requested.id);
+    expect((await server.request.get('/api/consultations/doctors-available').set('Cookie', patient.cookie)).body.count).toBe(
+      before + 1,
+    );
+
+    expect((await server.request.post(`/api/consultations/${requested.id}/accept`).set('Cookie', wanted.cookie)).status).toBe(
+      200,
+    );
+  });
+
+  it('refuses a request for someone who is not a doctor', async () => {
+    const patient = await server.createUser('patient');
+    const otherPatient = await server.createUser('patient');
+    const response = await server.request
+      .post('/api/consultations')
+      .set('Cookie', patient.cookie)
+      .send({ reason: 'Please see me', doctorId: otherPatient.id });
+    expect(response.status).toBe(400);
+    expect(response.body.error.details).toEqual([expect.objectContaining({ path: 'doctorId' })]);
+    expect(await ConsultationModel.countDocuments()).toBe(0);
+  });
+});
+
+describe('who may do what', () => {
+  let patient: TestUser;
+  let doctor: TestUser;
+  let consultation: Consultation;
+  beforeEach(async () => {
+    patient = await server.createUser('patient');
+    doctor = await server.createUser('doctor');
+    consultation = await open(patient);
+  });
+
+  it('a patient cannot accept or complete', async () => {
+    const accept = await server.request.post(`/api/consultations/${consultation.id}/accept`).set('Cookie', patient.cookie);
+    expect(accept.status).toBe(403);
+    expect(accept.body.error.code).toBe('FORBIDDEN');
+    expect(
+      (await server.request.post(`/api/consultations/${consultation.id}/complete`).set('Cookie', patient.cookie).send({})).status,
+    ).toBe(403);
+    expect(await ConsultationModel.findById(consultation.id).lean()).toMatchObject({ status: 'waiting', doctorId: null });
+  });
+
+  it('a doctor cannot open a request', async () => {
+    const response = await server.request
+      .post('/api/consultations')
+      .set('Cookie', doctor.cookie)
+      .send({ reason: 'I feel unwell' });
+    expect(response.status).toBe(403);
+    expect(await ConsultationModel.countDocuments({ patientId: doctor.id })).toBe(0);
+  });
+
+  it('a patient cannot see or cancel another patient’s consultation', async () => {
+    const stranger = await server.createUser('patient');
+    expect(await mine(stranger)).toEqual([]);
+    expect((await server.request.get(`/api/consultations/${consultation.id}`).set('Cookie', stranger.cookie)).status).toBe(404);
+    expect(
+      (await server.request.post(`/api/consultations/${consultation.id}/cancel`).set('Cookie', stranger.cookie)).status,
+    ).toBe(404);
+    expect((await server.request.get(`/api/consultations/${consultation.id}`).set('Cookie', patient.cookie)).status).toBe(200);
+    expect(await ConsultationModel.findById(consultation.id).lean()).toMatchObject({ status: 'waiting' });
+  });
+
+  it('a doctor cannot complete another doctor’s consultation', async () => {
+    await server.request.post(`/api/consultations/${consultation.id}/accept`).set('Cookie', doctor.cookie).expect(200);
+    const otherDoctor = await server.createUser('doctor');
+    const response = await server.request
+      .post(`/api/consultations/${consultation.id}/complete`)
+      .set('Cookie', otherDoctor.cookie)
+      .send({ notes: 'Not mine' });
+    expect(response.status).toBe(404);
+    expect(await ConsultationModel.findById(consultation.id).lean()).toMatchObject({ status: 'active', notes: '' });
+    expect(
+      (await server.request.post(`/api/consultations/${consultation.id}/complete`).set('Cookie', doctor.cookie).send({})).status,
+    ).toBe(200);
+    expect(
+      (await server.request.post(`/api/consultations/${consultation.id}/complete`).set('Cookie', doctor.cookie).send({})).status,
+    ).toBe(409);
+  });
+
+  it('a patient cannot cancel once a doctor has taken the request', async () => {
+    await server.request.post(`/api/consultations/${consultation.id}/accept`).set('Cookie', doctor.cookie).expect(200);
+    expect((await server.request.post(`/api/consultations/${consultation.id}/cancel`).set('Cookie', patient.cookie)).status).toBe(
+      409,
+    );
+  });
+
+  it('a second open request from the same patient is a 409, while waiting and while active', async () => {
+    const again = await server.request.post('/api/consultations').set('Cookie', patient.cookie).send({ reason: 'Another thing' });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('CONFLICT');
+    await server.request.post(`/api/consultations/${consultation.id}/accept`).set('Cookie', doctor.cookie).expect(200);
+    expect(
+      (await server.request.post('/api/consultations').set('Cookie', patient.cookie).send({ reason: 'Another thing' })).status,
+    ).toBe(409);
+    await server.request.post(`/api/consultations/${consultation.id}/complete`).set('Cookie', doctor.cookie).send({}).expect(200);
+    expect(
+      (await server.request.post('/api/consultations').set('Cookie', patient.cookie).send({ reason: 'Another thing' })).status,
+    ).toBe(201);
+  });
+
+  it('ten requests at once from one patient make exactly one consultation', async () => {
+    const eager = await server.createUser('patient');
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        server.request.post('/api/consultations').set('Cookie', eager.cookie).send({ reason: 'Double click' }),
+      ),
+    );
+    expect(answers.filter((answer) => answer.status === 201)).toHaveLength(1);
+    expect(answers.filter((answer) => answer.status === 409)).toHaveLength(9);
+    expect(await ConsultationModel.countDocuments({ patientId: eager.id })).toBe(1);
+  });
+
+  it('an admin has no consultations to list and no queue', async () => {
+    const admin = await server.createUser('admin');
+    expect(await mine(admin)).toEqual([]);
+    expect((await server.request.get('/api/consultations/queue').set('Cookie', admin.cookie)).status).toBe(403);
+  });
+
+  it('refuses unknown fields and a malformed id or cursor', async () => {
+    const extra = await server.request
+      .post('/api/consultations')
+      .set('Cookie', (await server.createUser('patient')).cookie)
+      .send({ reason: 'Headache', status: 'active' });
+    expect(extra.status).toBe(400);
+    expect((await server.request.post('/api/consultations/not-an-id/accept').set('Cookie', doctor.cookie)).status).toBe(400);
+    expect(
+      (await server.request.get('/api/consultations?cursor=%7B%22%24gt%22%3A1%7D').set('Cookie', patient.cookie)).status,
+    ).toBe(400);
+  });
+});
+
+describe('a patient’s history', () => {
+  it('is paginated newest first, and ends with a null cursor', async () => {
+    const patient = await server.createUser('patient');
+    const doctor = await server.createUser('doctor');
+    const ids: string[] = [];
+    for (let index = 0; index < 3; index += 1) {
+      const { id } = await open(patient);
+      ids.unshift(id);
+      await server.request.post(`/api/consultations/${id}/accept`).set('Cookie', doctor.cookie).expect(200);
+      await server.request.post(`/api/consultations/${id}/complete`).set('Cookie', doctor.cookie).send({}).expect(200);
+    }
+    const first = await server.request.get('/api/consultations?limit=2').set('Cookie', patient.cookie);
+    expect(first.body.consultations.map((item: Consultation) => item.id)).toEqual(ids.slice(0, 2));
+    expect(first.body.nextCursor).toBe(ids[1]);
+    const second = await server.request
+      .get(`/api/consultations?limit=2&cursor=${first.body.nextCursor}`)
+      .set('Cookie', patient.cookie);
+    expect(second.body.consultations.map((item: Consultation) => item.id)).toEqual(ids.slice(2));
+    expect(second.body.nextCursor).toBeNull();
+  });
+});
+
+describe('a deactivated patient', () => {
+  it('leaves the queue, and the patient behind moves up', async () => {
+    const admin = await server.createUser('admin');
+    const leaving = await server.createUser('patient');
+    const staying = await server.createUser('patient');
+    const leavingSocket = await server.connect(leaving.cookie);
+    const stayingSocket = await server.connect(staying.cookie);
+    const { id } = await open(leaving);
+    await open(staying);
+
+    const movedUp = eventMatching(stayingSocket, 'consultationUpdated', (update) => update.position === 1);
+    await server.request.patch(`/api/admin/users/${leaving.id}`).set('Cookie', admin.cookie).send({ active: false }).expect(200);
+    await disconnected(leavingSocket);
+    await movedUp;
+    expect(await ConsultationModel.findById(id).lean()).toMatchObject({ status: 'cancelled' });
+    expect(await UserModel.findById(leaving.id).lean()).toMatchObject({ active: false });
+  });
+});
+
+describe('a long line', () => {
+  it('with 500 patients waiting, taking the first re-broadcasts the whole queue promptly', async () => {
+    const base = clock.now();
+    const patients = await UserModel.insertMany(
+      Array.from({ length: 500 }, (_, index) => ({
+        name: `Waiting ${index}`,
+        email: `waiting${index}@test.local`,
+        passwordHash: 'x',
+        role: 'patient',
+      })),
+    );
+    await ConsultationModel.insertMany(
+      patients.map((patient, index) => ({
+        patientId: patient._id,
+        reason: `Reason ${index}`,
+        urgency: 'routine',
+        urgencyRank: 1,
+        status: 'waiting',
+        createdAt: new Date(base + index),
+        openKey: `open:${patient._id.toString()}`,
+      })),
+    );
+    const doctor = await server.createUser('doctor');
+    const socket = await server.connect(doctor.cookie);
+    const [head] = await queueOf(doctor);
+    expect(head!.patient.id).toBe(patients[0]!._id.toString());
+
+    const told = eventMatching(socket, 'queueUpdated', ({ consultations }) => consultations.length === 499);
+    const started = performance.now();
+    await server.request.post(`/api/consultations/${head!.id}/accept`).set('Cookie', doctor.cookie).expect(200);
+    const { consultations } = await told;
+    const elapsed = performance.now() - started;
+    expect(consultations[0]).toMatchObject({ position: 1, patient: { id: patients[1]!._id.toString() } });
+    expect(consultations.at(-1)!.position).toBe(499);
+    console.info(`accept + broadcast with 500 waiting: ${Math.round(elapsed)} ms`);
+    expect(elapsed).toBeLessThan(2_000);
+  });
+});

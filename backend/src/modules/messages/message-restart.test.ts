@@ -1,0 +1,235 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ClientToServerEvents, Message, ServerToClientEvents } from '@telehealth/shared';
+import bcrypt from 'bcryptjs';
+import mongoose from 'mongoose';
+import { io as connectClient, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { dropTestDatabase, testDatabaseUri } from '../../../test/database.js';
+import { ConsultationModel } from '../consultations/consultation.model.js';
+import { UserModel } from '../users/user.model.js';
+
+/*
+ * The backend as a real process, killed with SIGKILL (no graceful shutdown, requests cut mid-way)
+ * and started again in the middle of a conversation. Senders do what the app does: retry a failed
+ * POST with the same clientId until it is acknowledged. Afterwards both sides must hold every
+ * acknowledged message exactly once, in the same order.
+ */
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+const uri = testDatabaseUri();
+const origin = 'http://localhost:5173';
+const PASSWORD = 'correct horse battery';
+let port = 0;
+let backend: ChildProcess | undefined;
+let tsconfigDir = '';
+const users: Record<'patient' | 'doctor', { id: string; email: string; cookie: string }> = {
+  patient: { id: '', email: 'restart-patient@test.local', cookie: '' },
+  doctor: { id: '', email: 'restart-doctor@test.local', cookie: '' },
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const baseUrl = () => `http://127.0.0.1:${port}`;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port: found } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(found));
+    });
+    probe.on('error', reject);
+  });
+}
+
+async function startBackend(): Promise<void> {
+  backend = spawn(process.execPath, ['--import', 'tsx', 'backend/src/server.ts'], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      MONGODB_URI: uri,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      NODE_ENV: 'test',
+      SEED_DEMO: 'false',
+      CORS_ORIGINS: origin,
+      // The same key across restarts, as in production: sessions outlive the process.
+      JWT_SECRET: 'restart-test-secret-that-is-long-enough-1234',
+      LOG_LEVEL: 'silent',
+      BCRYPT_ROUNDS: '4',
+      SERVE_FRONTEND: 'false',
+      // The contract from source, like the tests read it, whether or not shared/dist is fresh.
+      TSX_TSCONFIG_PATH: path.join(tsconfigDir, 'tsconfig.json'),
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let waited = 0; waited < 30_000; waited += 100) {
+    try {
+      if ((await fetch(`${baseUrl()}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(100);
+  }
+  throw new Error('the backend did not start');
+}
+
+async function killBackend(): Promise<void> {
+  const child = backend;
+  if (!child || child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGKILL');
+  await exited;
+}
+
+async function login(email: string): Promise<string> {
+  const response = await fetch(`${baseUrl()}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-requested-with': 'XMLHttpRequest' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  const cookie = response.headers.getSetCookie().find((line) => line.startsWith('jwt='));
+  if (!cookie) throw new Error(`login failed: ${response.status}`);
+  return cookie.split(';')[0]!;
+}
+
+beforeAll(async () => {
+  tsconfigDir = await fs.mkdtemp(path.join(os.tmpdir(), 'telehealth-restart-'));
+  await fs.writeFile(
+    path.join(tsconfigDir, 'tsconfig.json'),
+    JSON.stringify({ compilerOptions: { baseUrl: repoRoot, paths: { '@telehealth/shared': ['shared/src/index.ts'] } } }),
+  );
+  await mongoose.connect(uri);
+  const passwordHash = await bcrypt.hash(PASSWORD, 4);
+  for (const role of ['patient', 'doctor'] as const) {
+    const user = await UserModel.create({ name: `Restart ${role}`, email: users[role].email, passwordHash, role });
+    users[role].id = user._id.toString();
+  }
+  await ConsultationModel.create({
+    patientId: users.patient.id,
+    doctorId: users.doctor.id,
+    reason: 'restart drill',
+    urgency: 'routine',
+    urgencyRank: 1,
+    status: 'active',
+    createdAt: new Date(),
+  });
+  port = await freePort();
+  await startBackend();
+  users.patient.cookie = await login(users.patient.email);
+  users.doctor.cookie = await login(users.doctor.email);
+}, 60_000);
+
+afterAll(async () => {
+  await killBackend();
+  await mongoose.disconnect();
+  await dropTestDatabase(uri);
+  if (tsconfigDir) await fs.rm(tsconfigDir, { recursive: true, force: true });
+});
+
+/** Sends until acknowledged, with the same clientId every time, as the app's outbox does. */
+async function sendUntilAcknowledged(from: 'patient' | 'doctor', text: string, clientId: string): Promise<Message> {
+  const to = from === 'patient' ? users.doctor : users.patient;
+  for (let attempt = 0; attempt < 400; attempt += 1) {
+    try {
+      const response = await fetch(`${baseUrl()}/api/messages/${to.id}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-requested-with': 'XMLHttpRequest', cookie: users[from].cookie },
+        body: JSON.stringify({ text, clientId }),
+      });
+      if (response.status === 200 || response.status === 201) return ((await response.json()) as { message: Message }).message;
+    } catch {
+      // connection refused or cut: the backend is down, try again
+    }
+    await sleep(100);
+  }
+  throw new Error(`never acknowledged: ${clientId}`);
+}
+
+async function history(as: 'patient' | 'doctor'): Promise<Message[]> {
+  const partner = as === 'patient' ? users.doctor : users.patient;
+  const response = await fetch(`${baseUrl()}/api/messages/${partner.id}?limit=100`, { headers: { cookie: users[as].cookie } });
+  const body = (await response.json()) as { messages: Message[]; hasMore: boolean };
+  expect(body.hasMore).toBe(false);
+  return body.messages;
+}
+
+/**
+ * The receiving app: live `newMessage` events, plus a catch-up with `after` on every (re)connect,
+ * kept by id, so whatever arrives twice is kept once.
+ */
+function receivingApp(as: 'patient' | 'doctor') {
+  const partner = as === 'patient' ? users.doctor : users.patient;
+  const held = new Map<string, Message>();
+  let lastId: string | undefined;
+  const keep = (message: Message) => void held.set(message.id, message);
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connectClient(baseUrl(), {
+    transports: ['websocket'],
+    extraHeaders: { cookie: users[as].cookie, origin },
+    reconnectionDelay: 100,
+    reconnectionDelayMax: 300,
+  });
+  socket.on('newMessage', keep);
+  socket.on('connect', () => {
+    void (async () => {
+      for (;;) {
+        const query = new URLSearchParams({ limit: '100', ...(lastId ? { after: lastId } : {}) });
+        const response = await fetch(`${baseUrl()}/api/messages/${partner.id}?${query.toString()}`, {
+          headers: { cookie: users[as].cookie },
+        });
+        if (!response.ok) return;
+        const page = (await response.json()) as { messages: Message[]; hasMore: boolean };
+        for (const message of page.messages) keep(message);
+        // Catch up from the end of the last page the server answered, which is complete up to
+        // there, not from the last live event (events of concurrent sends may arrive out of order).
+        lastId = page.messages.at(-1)?.id ?? lastId;
+        if (!page.hasMore) return;
+      }
+    })().catch(() => undefined);
+  });
+  return { held, close: () => socket.disconnect() };
+}
+
+it('a backend killed with SIGKILL mid-conversation loses no acknowledged message and doubles none', async () => {
+  const patientApp = receivingApp('patient');
+  const doctorApp = receivingApp('doctor');
+  const acknowledged: Message[] = [];
+  let restart: Promise<void> | undefined;
+
+  // Each side sends 25 messages, three at a time; the backend dies when 15 have been acknowledged.
+  const side = async (from: 'patient' | 'doctor') => {
+    const queue = Array.from({ length: 25 }, (_, index) => index);
+    const worker = async () => {
+      for (let index = queue.shift(); index !== undefined; index = queue.shift()) {
+        acknowledged.push(await sendUntilAcknowledged(from, `${from} says ${index}`, `restart-${from}-${index}`));
+        if (acknowledged.length === 15) restart ??= killBackend().then(startBackend);
+      }
+    };
+    await Promise.all([worker(), worker(), worker()]);
+  };
+  await Promise.all([side('patient'), side('doctor')]);
+  expect(restart, 'the backend was killed and restarted mid-exchange').toBeDefined();
+  await restart;
+
+  expect(acknowledged).toHaveLength(50);
+  const acknowledgedIds = new Set(acknowledged.map((message) => message.id));
+  expect(acknowledgedIds.size).toBe(50);
+
+  const seenByPatient = await history('patient');
+  const seenByDoctor = await history('doctor');
+  expect(seenByPatient.map((message) => message.id)).toEqual(seenByDoctor.map((message) => message.id));
+  expect(seenByPatient).toHaveLength(50);
+  expect(new Set(seenByPatient.map((message) => message.id))).toEqual(acknowledgedIds);
+  expect(new Set(seenByPatient.map((message) => message.clientId)).size).toBe(50);
+
+  // The apps that stayed open hold the same 50, once each, however they got them.
+  for (let waited = 0; waited < 10_000 && (patientApp.held.size < 50 || doctorApp.held.size < 50); waited += 100)
+    await sleep(100);
+  expect(new Set(patientApp.held.keys())).toEqual(acknowledgedIds);
+  expect(new Set(doctorApp.held.keys())).toEqual(acknowledgedIds);
+  patientApp.close();
+  doctorApp.close();
+}, 120_000);

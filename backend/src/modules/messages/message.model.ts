@@ -1,0 +1,118 @@
+import { CALL_OUTCOMES, MESSAGE_KINDS, type CallOutcome, type MessageKind } from '@telehealth/shared';
+import mongoose, { Schema, type Types } from 'mongoose';
+
+/**
+ * One message in a conversation between two people.
+ *
+ * `seq` orders the thread: 1, 2, 3… per pair of people, unique with `pairKey`. A message with seq
+ * N is only ever inserted after seq N-1 is stored (see `message.service.ts`), so whoever can see
+ * message N can see everything before it, and "everything after N" is a complete catch-up.
+ */
+export interface MessageRecord {
+  _id: Types.ObjectId;
+  /** the two ids, sorted and joined: every query about a conversation starts here */
+  pairKey: string;
+  seq: number;
+  /** chosen by the sender's client; the same (senderId, clientId) is the same message */
+  clientId: string;
+  kind: MessageKind;
+  senderId: Types.ObjectId;
+  receiverId: Types.ObjectId;
+  text: string;
+  /** the preview is resolved from the original when read, so it follows edits and deletes */
+  replyToId: Types.ObjectId | null;
+  attachment: { fileId: Types.ObjectId; name: string; size: number; mimeType: string } | null;
+  call: { outcome: CallOutcome; durationSeconds: number } | null;
+  /** flat, one entry per person per emoji: FerretDB has no positional `$` to update nested arrays */
+  reactions: { emoji: string; userId: Types.ObjectId }[];
+  deleted: boolean;
+  editedAt: Date | null;
+  readAt: Date | null;
+  createdAt: Date;
+}
+
+const messageSchema = new Schema<MessageRecord>(
+  {
+    pairKey: { type: String, required: true },
+    seq: { type: Number, required: true },
+    clientId: { type: String, required: true },
+    kind: { type: String, enum: MESSAGE_KINDS, required: true },
+    senderId: { type: Schema.Types.ObjectId, required: true },
+    receiverId: { type: Schema.Types.ObjectId, required: true },
+    text: { type: String, default: '' },
+    replyToId: { type: Schema.Types.ObjectId, default: null },
+    attachment: {
+      type: new Schema(
+        {
+          fileId: { type: Schema.Types.ObjectId, required: true },
+          name: { type: String, required: true },
+          size: { type: Number, required: true },
+          mimeType: { type: String, required: true },
+        },
+        { _id: false },
+      ),
+      default: null,
+    },
+    call: {
+      type: new Schema(
+        { outcome: { type: String, enum: CALL_OUTCOMES, required: true }, durationSeconds: { type: Number, required: true } },
+        { _id: false },
+      ),
+      default: null,
+    },
+    reactions: {
+      type: [
+        new Schema(
+          { emoji: { type: String, required: true }, userId: { type: Schema.Types.ObjectId, required: true } },
+          { _id: false },
+        ),
+      ],
+      default: [],
+    },
+    deleted: { type: Boolean, default: false },
+    editedAt: { type: Date, default: null },
+    readAt: { type: Date, default: null },
+    createdAt: { type: Date, required: true },
+  },
+  { versionKey: false },
+);
+// Idempotent sends: a retry with the same clientId cannot store a second copy, on any instance.
+messageSchema.index({ senderId: 1, clientId: 1 }, { unique: true });
+// The thread's order, and the guard that no two messages of a conversation share a place in it.
+messageSchema.index({ pairKey: 1, seq: 1 }, { unique: true });
+// Unread counts and read receipts: messages from one person to another not yet read.
+messageSchema.index({ receiverId: 1, senderId: 1, readAt: 1 });
+
+export const MessageModel = mongoose.model<MessageRecord>('Message', messageSchema);
+
+/**
+ * One row per pair of people who have exchanged anything: what the conversation list needs
+ * without an aggregation (FerretDB has no `$lookup`/`$group` over large sets worth relying on).
+ */
+export interface ConversationRecord {
+  /** the pair key, so an upsert is keyed by the pair */
+  _id: string;
+  userIds: Types.ObjectId[];
+  lastMessageId: Types.ObjectId;
+  lastSeq: number;
+  lastAt: Date;
+}
+
+const conversationSchema = new Schema<ConversationRecord>(
+  {
+    _id: { type: String, required: true },
+    userIds: { type: [Schema.Types.ObjectId], required: true },
+    lastMessageId: { type: Schema.Types.ObjectId, required: true },
+    lastSeq: { type: Number, required: true },
+    lastAt: { type: Date, required: true },
+  },
+  { versionKey: false },
+);
+conversationSchema.index({ userIds: 1, lastAt: -1 });
+
+export const ConversationModel = mongoose.model<ConversationRecord>('Conversation', conversationSchema);
+
+/** The key of the conversation between two people, the same whoever sends. */
+export function pairKeyOf(userA: string, userB: string): string {
+  return userA < userB ? `${userA}:${userB}` : `${userB}:${userA}`;
+}

@@ -1,0 +1,72 @@
+import { MessageModel, type MessageRecord } from './message.model.js';
+
+const MAX_PLACEMENT_ATTEMPTS = 50;
+const MAX_REMEMBERED_THREADS = 10_000;
+
+/**
+ * Gives each new message the next place (`seq`) in its thread, so that the order in which
+ * messages become visible is their order in the thread.
+ *
+ * Why not the ObjectId or createdAt: both are fixed before the insert, and two instances (or two
+ * requests) can commit out of that order. A client that caught up to message 6 would then never see
+ * message 5 committed a moment later. Here message N is inserted only once N-1 is stored: the
+ * unique index on `{pairKey, seq}` refuses a second N, and the loser reads where the thread
+ * ends now and tries again. There are no transactions to lean on (FerretDB), and none are needed.
+ *
+ * Inside one process, sends to the same thread wait in line, so they never collide with each
+ * other, and the last place is remembered, so the database is asked only after a collision (a
+ * send through another instance) or the first time a thread is seen.
+ */
+export function createThreadSequencer() {
+  const lastPlace = new Map<string, number>();
+  const queues = new Map<string, Promise<unknown>>();
+
+  function inLine<T>(pairKey: string, task: () => Promise<T>): Promise<T> {
+    const run = (queues.get(pairKey) ?? Promise.resolve()).then(task, task);
+    const tail = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    queues.set(pairKey, tail);
+    void tail.then(() => {
+      if (queues.get(pairKey) === tail) queues.delete(pairKey);
+    });
+    return run;
+  }
+
+  async function lastStoredPlace(pairKey: string): Promise<number> {
+    const last = await MessageModel.findOne({ pairKey }, { seq: 1 }).sort({ seq: -1 }).lean();
+    return last?.seq ?? 0;
+  }
+
+  return {
+    /**
+     * Inserts with the next place in the thread. A duplicate-key error is either a retry of the same
+     * message (same sender and clientId: `findExisting` finds it, and it is answered as is) or
+     * another instance having taken this place (read the end of the thread again and retry).
+     */
+    place(
+      pairKey: string,
+      insert: (seq: number) => Promise<MessageRecord>,
+      findExisting: () => Promise<MessageRecord | null>,
+    ): Promise<{ record: MessageRecord; created: boolean }> {
+      return inLine(pairKey, async () => {
+        for (let attempt = 0; attempt < MAX_PLACEMENT_ATTEMPTS; attempt += 1) {
+          const seq = (lastPlace.get(pairKey) ?? (await lastStoredPlace(pairKey))) + 1;
+          try {
+            const record = await insert(seq);
+            if (lastPlace.size >= MAX_REMEMBERED_THREADS) lastPlace.clear();
+            lastPlace.set(pairKey, seq);
+            return { record, created: true };
+          } catch (error) {
+            if ((error as { code?: unknown } | null)?.code !== 11000) throw error;
+            const existing = await findExisting();
+            if (existing) return { record: existing, created: false };
+            lastPlace.delete(pairKey);
+          }
+        }
+        throw new Error(`no free place in thread ${pairKey} after ${MAX_PLACEMENT_ATTEMPTS} attempts`);
+      });
+    },
+  };
+}

@@ -1,0 +1,19 @@
+import mongoose from 'mongoose';
+
+/** Escapes every regular-expression metacharacter, so typed text only ever matches itself. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+
+/**
+ * A filter matching users whose name or specialty contains `search`, literally and in any case.
+ * `searchText` holds the lower-cased name and specialty; the text is capped at the edge
+ * (`searchTextSchema`), and escaped here, so no search can make the database backtrack.
+ */
+export function searchFilter(search: string | undefined, alsoEmail = false): Record<string, unknown> {
+  const text = search?.trim().toLowerCase();
+  if (!text) return {};
+  const pattern = escapeRegExp(text);
+  if (!alsoEmail) return { searchText: mongoose.trusted({ $regex: pattern }) };
+  return { $or: [{ searchText: mongoose.trusted({ $regex: pattern }) }, { email: mongoose.trusted({ $regex: pattern }) }] };
+}
