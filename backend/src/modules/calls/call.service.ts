@@ -123,8 +123,9 @@ export function createCallService(deps: CallServiceDeps): CallService {
 
     const record = outcomeOf(call, reason);
     logger.info({ callId, reason, outcome: record.outcome, durationSeconds: record.durationSeconds }, 'call ended');
-    // The call is over whatever happens to its message; a database hiccup is logged, not thrown.
-    await deps.recordCall(record).catch((error: unknown) => logger.error({ err: error, callId }, 'recording the call failed'));
+    // The call is over whatever happens to its message: the hang-up ack does not wait for the
+    // database, and a hiccup there is logged, not thrown.
+    deps.recordCall(record).catch((error: unknown) => logger.error({ err: error, callId }, 'recording the call failed'));
   }
 
   /** Ends a call from a timer, where nobody awaits the result. */

@@ -3,6 +3,7 @@ import mongoose, { Types } from 'mongoose';
 import { errors } from '../../lib/app-error.js';
 import { consultedWith, relationBetween } from '../consultations/relations.js';
 import type { ConsultationService } from '../consultations/consultation.service.js';
+import type { FileStorage } from '../files/file-storage.js';
 import { PUBLIC_USER_FIELDS, toPublicUser, UserModel, type UserRecord } from './user.model.js';
 import { searchFilter } from './user-search.js';
 
@@ -31,7 +32,7 @@ async function visibleTo(viewer: Viewer): Promise<Record<string, unknown>> {
 }
 
 /** Profiles and the directory. Avatars live with the files module. */
-export function createUserService(deps: { consultations: ConsultationService }) {
+export function createUserService(deps: { consultations: ConsultationService; files: FileStorage }) {
   async function loadSelf(userId: string) {
     const user = await UserModel.findById(userId);
     if (!user) throw errors.unauthenticated();
@@ -84,6 +85,26 @@ export function createUserService(deps: { consultations: ConsultationService }) 
       if (input.specialty !== undefined) user.specialty = input.specialty;
       // save(), not updateOne(): the model's pre-save hook keeps `searchText` in step with name and specialty.
       await user.save();
+      return toPublicUser(user, { id: userId, role: user.role });
+    },
+
+    /**
+     * Replaces the user's avatar with an already-checked image, then removes the old one, so a
+     * failure half-way leaves the previous avatar in place rather than none.
+     */
+    async setAvatar(userId: string, image: { content: Buffer; mimeType: string; name: string }): Promise<PublicUser> {
+      const user = await loadSelf(userId);
+      const stored = await deps.files.save(image.content, {
+        name: image.name,
+        mimeType: image.mimeType,
+        purpose: 'avatar',
+        ownerId: userId,
+        participants: [],
+      });
+      const previous = user.avatarFileId;
+      user.avatarFileId = new Types.ObjectId(stored.id);
+      await user.save();
+      if (previous) await deps.files.remove(previous.toString());
       return toPublicUser(user, { id: userId, role: user.role });
     },
 
