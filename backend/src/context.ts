@@ -11,6 +11,7 @@ import { createPasswordHasher, type PasswordHasher } from './modules/auth/passwo
 import { SessionStore } from './modules/auth/session-store.js';
 import { createTokenService, type TokenService } from './modules/auth/tokens.js';
 import { createConsultationService, type ConsultationService } from './modules/consultations/consultation.service.js';
+import type { CallRegistry } from './modules/calls/call-registry.js';
 import { createCallService, type CallService } from './modules/calls/call.service.js';
 import { createGridFsStorage, type FileStorage } from './modules/files/file-storage.js';
 import { createMessageService, type MessageService } from './modules/messages/message.service.js';
@@ -45,6 +46,8 @@ export interface ContextOverrides {
   rateLimitStore?: (prefix: string) => Store;
   /** how long a call survives its socket dropping (tests shorten it) */
   callDisconnectGraceMs?: number;
+  /** live calls shared through Redis when scaled out */
+  callRegistry?: CallRegistry;
 }
 
 export function createContext(config: Config, logger: Logger, overrides: ContextOverrides = {}): AppContext {
@@ -76,6 +79,7 @@ export function createContext(config: Config, logger: Logger, overrides: Context
     ringMs: config.callRingMs,
     disconnectGraceMs: overrides.callDisconnectGraceMs ?? 5_000,
     recordCall: (record) => messages.recordCall(record),
+    ...(overrides.callRegistry ? { registry: overrides.callRegistry } : {}),
   });
   return {
     config,

@@ -10,6 +10,8 @@ import type { Logger } from './lib/logger.js';
 import { callSocket } from './modules/calls/call.socket.js';
 import { messageSocket } from './modules/messages/message.socket.js';
 import { createRealtime, type Realtime } from './realtime/socket-server.js';
+import { createRedisCallRegistry } from './scale/redis-call-registry.js';
+import { createScaleOut, type ScaleOut } from './scale/scale-out.js';
 import { DEMO_ACCOUNTS, ensureAdmin, seedDemoAccounts } from './seed/accounts.js';
 
 export interface StartOptions extends ContextOverrides {
@@ -39,7 +41,16 @@ export async function startServer(config: Config, logger: Logger, options: Start
   }
   await connectDatabase(uri, logger);
 
-  const context = createContext(config, logger, options);
+  // With Redis, presence, live calls and login limits are shared by every instance.
+  const scaleOut: ScaleOut | undefined = config.redisUrl ? await createScaleOut(config.redisUrl, logger) : undefined;
+  const context = createContext(
+    config,
+    logger,
+    scaleOut
+      ? { presence: scaleOut.presence, rateLimitStore: scaleOut.rateLimitStore, callRegistry: createRedisCallRegistry(scaleOut.redis), ...options }
+      : options,
+  );
+  scaleOut?.attach(context.io);
   if (config.adminEmail && config.adminPassword) {
     if (await ensureAdmin(config.adminEmail, config.adminPassword, context.passwords)) logger.info({ email: config.adminEmail }, 'admin account created');
   }
@@ -59,7 +70,9 @@ export async function startServer(config: Config, logger: Logger, options: Start
     presence: context.presence,
     modules: [callSocket(context), messageSocket(context)],
     ...(options.sweepIntervalMs ? { sweepIntervalMs: options.sweepIntervalMs } : {}),
+    scaled: scaleOut !== undefined,
   });
+  scaleOut?.onUserGone((userId, role) => realtime.announceOffline(userId, role));
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const port = (httpServer.address() as AddressInfo).port;
@@ -70,11 +83,19 @@ export async function startServer(config: Config, logger: Logger, options: Start
       realtime.close();
       context.io.emit('server-shutdown', { reconnectInMs: 1_000 });
       const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      // Keep-alive connections would hold the server open: answer in-flight requests with
+      // `Connection: close`, drop connections as soon as they fall idle, and cut the rest at 5 s.
+      httpServer.on('request', (_request, response) => response.setHeader('Connection', 'close'));
+      const reaper = setInterval(() => httpServer.closeIdleConnections(), 50);
+      const deadline = setTimeout(() => httpServer.closeAllConnections(), 5_000);
       httpServer.closeIdleConnections();
       await new Promise<void>((resolve) => context.io.close(() => resolve()));
       await httpClosed;
+      clearInterval(reaper);
+      clearTimeout(deadline);
       await context.calls.close();
       await context.presence.close();
+      await scaleOut?.close();
       await context.passwords.close();
       await disconnectDatabase();
       await embedded?.stop();

@@ -7,7 +7,10 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 const TOP_LEVEL = ['backend/', 'frontend/', 'shared/', 'docs/', '.ci/'];
 
 function documents(): string[] {
-  const docs = fs.readdirSync(path.join(repoRoot, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`);
+  const docs = fs
+    .readdirSync(path.join(repoRoot, 'docs'))
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => `docs/${name}`);
   return ['README.md', ...docs];
 }
 
@@ -22,13 +25,18 @@ export function citedPaths(markdown: string): string[] {
 
 describe('the docs tell the truth about the tree', () => {
   it('finds cited paths in backticks and links', () => {
-    expect(citedPaths('see `backend/src/app.ts` and [x](docs/testing.md), not `npm test`')).toEqual(['backend/src/app.ts', 'docs/testing.md']);
+    expect(citedPaths('see `backend/src/app.ts` and [x](docs/testing.md), not `npm test`')).toEqual([
+      'backend/src/app.ts',
+      'docs/testing.md',
+    ]);
   });
 
   it.each(documents())('every path %s cites exists', (document) => {
     const markdown = fs.readFileSync(path.join(repoRoot, document), 'utf8');
     const base = path.dirname(path.join(repoRoot, document));
-    const missing = citedPaths(markdown).filter((cited) => !fs.existsSync(path.join(repoRoot, cited)) && !fs.existsSync(path.join(base, cited)));
+    const missing = citedPaths(markdown).filter(
+      (cited) => !fs.existsSync(path.join(repoRoot, cited)) && !fs.existsSync(path.join(base, cited)),
+    );
     expect(missing).toEqual([]);
   });
 });

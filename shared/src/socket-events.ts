@@ -54,7 +54,11 @@ export interface ClientToServerEvents {
   'call-renegotiate': (payload: RenegotiateCallInput, ack: Ack) => void;
 }
 
-export type InterServerEvents = Record<string, never>;
+/** Between backend instances (through the Redis adapter) when scaled out. */
+export interface InterServerEvents {
+  /** these sessions ended on one instance: the others drop their cached copies */
+  'sessions-ended': (sessionIds: string[]) => void;
+}
 
 /** What the handshake puts on every socket: identity from the token only. */
 export interface SocketData {

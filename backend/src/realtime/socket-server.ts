@@ -20,6 +20,8 @@ export interface RealtimeDeps {
   modules: SocketModule[];
   /** how often connected sockets' sessions are re-checked for idle and absolute timeouts */
   sweepIntervalMs?: number;
+  /** several instances share events through an adapter (Redis) */
+  scaled?: boolean;
 }
 
 export interface Realtime {
@@ -27,6 +29,8 @@ export interface Realtime {
   sweep(): Promise<void>;
   /** The rooms that may see a user's presence. */
   presenceAudience(userId: string, role: Role): Promise<string[]>;
+  /** Tells those allowed to see a user that they went offline (a crashed instance's users). */
+  announceOffline(userId: string, role: Role): void;
   close(): void;
 }
 
@@ -131,8 +135,11 @@ export function createRealtime(io: RealtimeServer, deps: RealtimeDeps): Realtime
     const sessionRooms = sessionIds.map(rooms.session);
     io.to(sessionRooms).emit('session-ended', { reason });
     io.in(sessionRooms).disconnectSockets(true);
+    // Other instances may have these sessions cached for a few seconds: tell them now.
+    if (deps.scaled) io.serverSideEmit('sessions-ended', sessionIds);
   };
   sessions.on('ended', onEnded);
+  if (deps.scaled) io.on('sessions-ended', (sessionIds) => sessions.forget(sessionIds));
 
   async function sweep(): Promise<void> {
     for (const socket of io.of('/').sockets.values()) {
@@ -147,9 +154,16 @@ export function createRealtime(io: RealtimeServer, deps: RealtimeDeps): Realtime
   const timer = setInterval(() => void sweep().catch(() => undefined), deps.sweepIntervalMs ?? 15_000);
   timer.unref();
 
+  function announceOffline(userId: string, role: Role): void {
+    presenceAudience(userId, role)
+      .then((audience) => io.to(audience).emit('presence', { userId, online: false }))
+      .catch((error: unknown) => logger.error({ err: error }, 'presence announcement failed'));
+  }
+
   return {
     sweep,
     presenceAudience,
+    announceOffline,
     close() {
       clearInterval(timer);
       sessions.off('ended', onEnded);

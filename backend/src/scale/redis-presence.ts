@@ -107,7 +107,12 @@ export function createRedisPresence(options: RedisPresenceOptions): PresenceRegi
         const [userId, ownerInstance, socketId] = entry.split('|') as [string, string, string];
         await removeMember(userId, `${ownerInstance}|${socketId}`, instanceId);
       }
-      await redis.multi().del(keys.instanceSockets(instanceId)).del(keys.alive(instanceId)).sRem(keys.instances, instanceId).exec();
+      await redis
+        .multi()
+        .del(keys.instanceSockets(instanceId))
+        .del(keys.alive(instanceId))
+        .sRem(keys.instances, instanceId)
+        .exec();
     },
   };
 }

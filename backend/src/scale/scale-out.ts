@@ -35,7 +35,10 @@ export async function createScaleOut(url: string, logger: Logger): Promise<Scale
     redis,
     presence,
     rateLimitStore: (prefix) =>
-      new RedisStore({ prefix: `ratelimit:${prefix}`, sendCommand: (...args: string[]) => redis.sendCommand(args) as Promise<RedisReply> }),
+      new RedisStore({
+        prefix: `ratelimit:${prefix}`,
+        sendCommand: (...args: string[]) => redis.sendCommand<RedisReply>(args),
+      }),
     attach(io) {
       io.adapter(createAdapter(publisher, subscriber));
     },

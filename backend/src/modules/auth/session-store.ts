@@ -108,6 +108,11 @@ export class SessionStore extends EventEmitter<{ ended: [sessionIds: string[], r
     for (const [sessionId, entry] of this.cache) if (entry.userId === userId) this.cache.delete(sessionId);
   }
 
+  /** Another instance ended these sessions: stop trusting what this one cached about them. */
+  forget(sessionIds: string[]): void {
+    for (const id of sessionIds) this.cache.delete(id);
+  }
+
   private async end(sessionIds: string[], reason: SessionEndReason): Promise<void> {
     if (sessionIds.length === 0) return;
     for (const id of sessionIds) this.cache.delete(id);

@@ -1,14 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs/promises';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ClientToServerEvents, Message, ServerToClientEvents } from '@telehealth/shared';
 import bcrypt from 'bcryptjs';
 import mongoose from 'mongoose';
 import { io as connectClient, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { freePort, loginTo, startChildBackend, TEST_ORIGIN, type ChildBackend } from '../../../test/child-backend.js';
 import { dropTestDatabase, testDatabaseUri } from '../../../test/database.js';
 import { ConsultationModel } from '../consultations/consultation.model.js';
 import { UserModel } from '../users/user.model.js';
@@ -20,13 +15,11 @@ import { UserModel } from '../users/user.model.js';
  * acknowledged message exactly once, in the same order.
  */
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const uri = testDatabaseUri();
-const origin = 'http://localhost:5173';
+const origin = TEST_ORIGIN;
 const PASSWORD = 'correct horse battery';
 let port = 0;
-let backend: ChildProcess | undefined;
-let tsconfigDir = '';
+let backend: ChildBackend | undefined;
 const users: Record<'patient' | 'doctor', { id: string; email: string; cookie: string }> = {
   patient: { id: '', email: 'restart-patient@test.local', cookie: '' },
   doctor: { id: '', email: 'restart-doctor@test.local', cookie: '' },
@@ -35,73 +28,18 @@ const users: Record<'patient' | 'doctor', { id: string; email: string; cookie: s
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const baseUrl = () => `http://127.0.0.1:${port}`;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port: found } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(found));
-    });
-    probe.on('error', reject);
-  });
-}
-
+// The same port and signing key across restarts, as in production: sessions outlive the process.
 async function startBackend(): Promise<void> {
-  backend = spawn(process.execPath, ['--import', 'tsx', 'backend/src/server.ts'], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      MONGODB_URI: uri,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      NODE_ENV: 'test',
-      SEED_DEMO: 'false',
-      CORS_ORIGINS: origin,
-      // The same key across restarts, as in production: sessions outlive the process.
-      JWT_SECRET: 'restart-test-secret-that-is-long-enough-1234',
-      LOG_LEVEL: 'silent',
-      BCRYPT_ROUNDS: '4',
-      SERVE_FRONTEND: 'false',
-      // The contract from source, like the tests read it, whether or not shared/dist is fresh.
-      TSX_TSCONFIG_PATH: path.join(tsconfigDir, 'tsconfig.json'),
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let waited = 0; waited < 30_000; waited += 100) {
-    try {
-      if ((await fetch(`${baseUrl()}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(100);
-  }
-  throw new Error('the backend did not start');
+  backend = await startChildBackend({ port, env: { MONGODB_URI: uri } });
 }
 
 async function killBackend(): Promise<void> {
-  const child = backend;
-  if (!child || child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGKILL');
-  await exited;
+  await backend?.stop('SIGKILL');
 }
 
-async function login(email: string): Promise<string> {
-  const response = await fetch(`${baseUrl()}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-requested-with': 'XMLHttpRequest' },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  const cookie = response.headers.getSetCookie().find((line) => line.startsWith('jwt='));
-  if (!cookie) throw new Error(`login failed: ${response.status}`);
-  return cookie.split(';')[0]!;
-}
+const login = (email: string) => loginTo(baseUrl(), email, PASSWORD);
 
 beforeAll(async () => {
-  tsconfigDir = await fs.mkdtemp(path.join(os.tmpdir(), 'telehealth-restart-'));
-  await fs.writeFile(
-    path.join(tsconfigDir, 'tsconfig.json'),
-    JSON.stringify({ compilerOptions: { baseUrl: repoRoot, paths: { '@telehealth/shared': ['shared/src/index.ts'] } } }),
-  );
   await mongoose.connect(uri);
   const passwordHash = await bcrypt.hash(PASSWORD, 4);
   for (const role of ['patient', 'doctor'] as const) {
@@ -127,7 +65,6 @@ afterAll(async () => {
   await killBackend();
   await mongoose.disconnect();
   await dropTestDatabase(uri);
-  if (tsconfigDir) await fs.rm(tsconfigDir, { recursive: true, force: true });
 });
 
 /** Sends until acknowledged, with the same clientId every time, as the app's outbox does. */
