@@ -40,8 +40,9 @@ export function canMessage(sender: Party, receiver: Party, relation: Relation): 
   if (!sender.active || !receiver.active) return false;
   if (sender.role === 'admin' || receiver.role === 'admin') return false;
   if (sender.role === 'doctor' && receiver.role === 'doctor') return true;
-  // One patient, one doctor (two patients never have a consultation together).
-  return relation.consulted;
+  // Otherwise exactly one patient and one doctor, who have had a consultation together.
+  const patientAndDoctor = (sender.role === 'patient') !== (receiver.role === 'patient');
+  return patientAndDoctor && relation.consulted;
 }
 
 /** Calls follow the messaging rule: only people who may message may call. */
