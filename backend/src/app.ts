@@ -17,6 +17,7 @@ import { healthRoutes } from './modules/health/health.routes.js';
 import { messageRoutes } from './modules/messages/message.routes.js';
 import { userRoutes } from './modules/users/user.routes.js';
 import { rtcRoutes } from './modules/rtc/rtc.routes.js';
+import { clientConfigRoutes } from './modules/client-config/client-config.routes.js';
 
 export interface AppOptions {
   /** the built frontend to serve beside the API (outside production deployments on Vercel) */
@@ -86,6 +87,7 @@ export function createApp(context: AppContext, options: AppOptions = {}): Expres
   api.use('/files', fileRoutes(context));
   api.use('/messages', messageRoutes(context));
   api.use('/rtc', rtcRoutes(context));
+  api.use('/client-config', clientConfigRoutes(context));
   api.use(notFoundHandler);
   app.use('/api', api);
 

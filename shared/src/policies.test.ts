@@ -26,6 +26,8 @@ describe('who may see whom', () => {
     expect(canSee(doctor, otherDoctor, strangers)).toBe(true);
     expect(canSee(doctor, patient, consulted)).toBe(true);
     expect(canSee(doctor, patient, strangers)).toBe(false);
+    expect(canSee(doctor, patient, { consulted: false, waiting: true })).toBe(true);
+    expect(canMessage(doctor, patient, { consulted: false, waiting: true })).toBe(false);
     expect(canSee(doctor, admin, strangers)).toBe(false);
   });
 

@@ -14,13 +14,16 @@ export interface Party {
  */
 export interface Relation {
   consulted: boolean;
+  /** the patient among the two is waiting in the queue, which every doctor sees */
+  waiting?: boolean;
 }
 
 export const NO_RELATION: Relation = { consulted: false };
 
 /**
  * Who may see whom: directory, presence, profile.
- * A patient sees active doctors; a doctor sees other doctors and their own patients; admins see everyone.
+ * A patient sees active doctors; a doctor sees other doctors, their own patients and the patients
+ * waiting in the queue; admins see everyone.
  */
 export function canSee(viewer: Party, target: Party, relation: Relation): boolean {
   if (viewer.id === target.id) return true;
@@ -28,7 +31,7 @@ export function canSee(viewer: Party, target: Party, relation: Relation): boolea
   if (target.role === 'admin') return false;
   if (viewer.role === 'patient') return target.role === 'doctor' && (target.active || relation.consulted);
   // viewer is a doctor
-  return target.role === 'doctor' || relation.consulted;
+  return target.role === 'doctor' || relation.consulted || relation.waiting === true;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Config } from '../config/config.js';
 import type { Logger } from '../lib/logger.js';
 import type { SessionStore } from '../modules/auth/session-store.js';
 import type { TokenService } from '../modules/auth/tokens.js';
-import { consultedWith } from '../modules/consultations/relations.js';
+import { consultedWith, isWaiting, waitingPatients } from '../modules/consultations/relations.js';
 import { SESSION_COOKIE } from '../lib/cookies.js';
 import type { PresenceRegistry } from './presence-registry.js';
 import { rooms, type RealtimeServer, type RealtimeSocket } from './types.js';
@@ -80,16 +80,22 @@ export function createRealtime(io: RealtimeServer, deps: RealtimeDeps): Realtime
   async function presenceAudience(userId: string, role: Role): Promise<string[]> {
     if (role === 'doctor') return [rooms.role('patient'), rooms.role('doctor'), rooms.role('admin')];
     if (role === 'admin') return [rooms.role('admin')];
+    // A patient waiting in the queue is shown to every doctor, with whether they are online.
+    if (await isWaiting(userId)) return [rooms.role('doctor'), rooms.role('admin')];
     const doctors = await consultedWith(userId);
     return [...[...doctors].map(rooms.user), rooms.role('admin')];
   }
 
   async function visibleOnline(userId: string, role: Role): Promise<string[]> {
     const online = await presence.online();
-    const related = role === 'admin' ? new Set<string>() : await consultedWith(userId);
+    const consulted = role === 'admin' ? new Set<string>() : await consultedWith(userId);
+    const waiting = role === 'doctor' ? await waitingPatients() : new Set<string>();
     const viewer = { id: userId, role, active: true };
     return [...online]
-      .filter(([id, otherRole]) => id !== userId && canSee(viewer, { id, role: otherRole, active: true }, { consulted: related.has(id) }))
+      .filter(
+        ([id, otherRole]) =>
+          id !== userId && canSee(viewer, { id, role: otherRole, active: true }, { consulted: consulted.has(id), waiting: waiting.has(id) }),
+      )
       .map(([id]) => id);
   }
 

@@ -33,3 +33,14 @@ export async function consultedWith(userId: string): Promise<Set<string>> {
   }
   return ids;
 }
+
+/** Patients waiting in the queue: every doctor may see whether they are online (the queue shows it). */
+export async function waitingPatients(): Promise<Set<string>> {
+  const rows = await ConsultationModel.find({ status: 'waiting' }, { patientId: 1 }).lean();
+  return new Set(rows.map((row) => row.patientId.toString()));
+}
+
+export async function isWaiting(patientId: string): Promise<boolean> {
+  if (!Types.ObjectId.isValid(patientId)) return false;
+  return (await ConsultationModel.exists({ patientId: new Types.ObjectId(patientId), status: 'waiting' })) !== null;
+}

@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../../test/test-server.js';
+
+let server: TestServer;
+let custom: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  custom = await startTestServer({ GESTURE_MODEL_URL: 'https://models.example.org/gesture_recognizer.task' });
+});
+afterAll(async () => {
+  await server?.stop();
+  await custom?.stop();
+});
+
+describe('GET /api/client-config', () => {
+  it('tells a signed-in user where the gesture model is: our own origin by default', async () => {
+    const patient = await server.createUser('patient');
+    const response = await server.request.get('/api/client-config').set('Cookie', patient.cookie);
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ gestureModelUrl: '/models/gesture_recognizer.task' });
+  });
+
+  it('follows GESTURE_MODEL_URL', async () => {
+    const doctor = await custom.createUser('doctor');
+    const response = await custom.request.get('/api/client-config').set('Cookie', doctor.cookie);
+    expect(response.body).toEqual({ gestureModelUrl: 'https://models.example.org/gesture_recognizer.task' });
+  });
+
+  it('refuses anyone not signed in', async () => {
+    const response = await server.request.get('/api/client-config');
+    expect(response.status).toBe(401);
+    expect(response.body.error.code).toBe('UNAUTHENTICATED');
+  });
+});
