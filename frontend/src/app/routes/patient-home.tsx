@@ -1,10 +1,14 @@
+import { PatientConsultations } from '../../features/consultations';
+import { useRealtime } from '../../features/realtime';
 import { Page } from './page';
 
-/** A patient's consultations: the queue and the conversation come with the consultations feature. */
+/** A patient's consultations: ask, wait in the live queue, meet the doctor, read past notes. */
 export function PatientHome() {
+  const { socket } = useRealtime();
   return (
     <Page title="Your consultations">
       <p>Ask for a consultation and a doctor will take you from the queue.</p>
+      <PatientConsultations socket={socket} />
     </Page>
   );
 }

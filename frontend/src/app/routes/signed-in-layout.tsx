@@ -1,6 +1,8 @@
 import { NavLink, Outlet } from 'react-router-dom';
 import { ThemeToggle } from '../../components/ui/theme-toggle';
+import { ToastProvider } from '../../components/ui/toast-provider';
 import { useAuth } from '../../features/auth';
+import { MessagesLink } from '../../features/messaging';
 import { ConnectionIndicator } from '../../features/realtime';
 import { NAV_LINKS } from '../navigation';
 
@@ -27,6 +29,7 @@ export function SignedInLayout() {
           </ul>
         </nav>
         <div className="app-header-tools">
+          <MessagesLink />
           <ConnectionIndicator />
           <p className="user-name">
             <span className="visually-hidden">Signed in as </span>
@@ -39,7 +42,9 @@ export function SignedInLayout() {
         </div>
       </header>
       <main id="main" tabIndex={-1} className="app-main">
-        <Outlet />
+        <ToastProvider>
+          <Outlet />
+        </ToastProvider>
       </main>
     </div>
   );

@@ -1,0 +1,268 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestUser } from '../../backend/test/test-server.js';
+import { expectNoA11yViolations, screenshot, startHarness, type Harness } from './harness';
+
+let harness: Harness;
+
+beforeAll(async () => {
+  harness = await startHarness();
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { name });
+const toast = (page: Page, text: string) => page.getByRole('status', { name: 'Notifications' }).getByText(text);
+
+async function signIn(user: TestUser): Promise<Page> {
+  const { page } = await harness.newPage();
+  await page.goto('/login');
+  await page.getByLabel('Email', { exact: true }).fill(user.email);
+  await page.getByLabel('Password', { exact: true }).fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
+  return page;
+}
+
+/** A waiting request made through the API, for tests about what happens after. */
+async function requestAsPatient(patient: TestUser, reason = 'A cough that will not go away'): Promise<string> {
+  const response = await harness.server.request
+    .post('/api/consultations')
+    .set('Cookie', patient.cookie)
+    .send({ reason, urgency: 'routine' });
+  expect(response.status).toBe(201);
+  return (response.body as { consultation: { id: string } }).consultation.id;
+}
+
+/** Doctors from earlier tests would take requests in their own queues; each test starts with the line empty. */
+async function emptyQueue(): Promise<void> {
+  const doctor = await harness.server.createUser('doctor');
+  const queue = await harness.server.request.get('/api/consultations/queue').set('Cookie', doctor.cookie);
+  for (const waiting of (queue.body as { consultations: { id: string }[] }).consultations) {
+    await harness.server.request.post(`/api/consultations/${waiting.id}/accept`).set('Cookie', doctor.cookie);
+  }
+}
+
+describe('the consultation queue, across three browsers', () => {
+  it('a patient asks → the doctor sees it live and accepts → the patient is shown the way into the conversation; deactivation signs the patient out', async () => {
+    const doctor = await harness.server.createUser('doctor', { name: 'Grace Hopper', specialty: 'Cardiology' });
+    const admin = await harness.server.createUser('admin', { name: 'Alan Admin' });
+    const patient = await harness.server.createUser('patient', { name: 'Ada Lovelace' });
+
+    const doctorPage = await signIn(doctor);
+    await heading(doctorPage, 'Patient queue').waitFor();
+    await doctorPage.getByText('No one is waiting right now.').waitFor();
+    expect(await doctorPage.getByRole('button', { name: 'Available for patients' }).getAttribute('aria-pressed')).toBe('true');
+
+    const patientPage = await signIn(patient);
+    await heading(patientPage, 'Ask for a consultation').waitFor();
+    await patientPage.getByText(/doctors? available now/).waitFor();
+    await patientPage.getByLabel('Reason').fill('Chest pain when climbing stairs');
+    await patientPage.getByRole('radio', { name: 'Urgent' }).check();
+    await patientPage.getByLabel('Preferred doctor').selectOption({ label: 'Dr. Grace Hopper, Cardiology (available)' });
+    await patientPage.getByRole('button', { name: 'Request a consultation' }).click();
+
+    await heading(patientPage, 'You are in the queue').waitFor();
+    await toast(patientPage, 'Your request is in the queue').waitFor();
+    const place = patientPage.getByRole('status').filter({ hasText: 'Position' });
+    expect(await place.textContent()).toContain('1');
+    expect(await place.textContent()).toContain('estimate unavailable');
+    await expectNoA11yViolations(patientPage, 'patient waiting');
+    await screenshot(patientPage, 'patient-waiting');
+
+    // The doctor's queue updates by itself: no reload.
+    const request = doctorPage
+      .getByRole('list', { name: 'Waiting patients' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Ada Lovelace' });
+    await request.waitFor();
+    expect(await request.textContent()).toContain('Urgent');
+    expect(await request.textContent()).toContain('Chest pain when climbing stairs');
+    expect(await request.textContent()).toMatch(/waiting less than a minute/);
+    await expectNoA11yViolations(doctorPage, 'doctor queue');
+    await screenshot(doctorPage, 'doctor-queue');
+
+    await doctorPage.getByRole('button', { name: 'Accept Ada Lovelace' }).click();
+    await toast(doctorPage, 'You accepted Ada Lovelace').waitFor();
+    await doctorPage.getByRole('link', { name: 'Open conversation with Ada Lovelace' }).waitFor();
+    await doctorPage.getByText('No one is waiting right now.').waitFor();
+
+    // The patient's screen shows who took them, and the way into the conversation.
+    await heading(patientPage, 'Dr. Grace Hopper is ready for you').waitFor();
+    const conversation = patientPage.getByRole('link', { name: 'Open conversation with Dr. Grace Hopper' });
+    expect(await conversation.getAttribute('href')).toBe(`/messages/${doctor.id}`);
+    await expectNoA11yViolations(patientPage, 'patient with a doctor');
+
+    // An admin deactivates the patient: the patient's tab signs out by itself.
+    const adminPage = await signIn(admin);
+    await heading(adminPage, 'Accounts').first().waitFor();
+    await adminPage.getByRole('searchbox', { name: 'Search' }).fill('Ada Lovelace');
+    await adminPage.getByRole('button', { name: 'Deactivate Ada Lovelace' }).click();
+    const confirm = adminPage.getByRole('dialog', { name: 'Deactivate Ada Lovelace?' });
+    await confirm.getByRole('button', { name: 'Deactivate' }).click();
+    await toast(adminPage, 'Ada Lovelace was deactivated').waitFor();
+
+    await heading(patientPage, 'Sign in').waitFor();
+  });
+
+  it('a doctor who was beaten to a request is told another doctor took it', async () => {
+    await emptyQueue();
+    const quick = await harness.server.createUser('doctor');
+    const slow = await harness.server.createUser('doctor', { name: 'Slow Doctor' });
+    const patient = await harness.server.createUser('patient', { name: 'Blaise Pascal' });
+    const slowPage = await signIn(slow);
+    const id = await requestAsPatient(patient);
+    await slowPage.getByRole('button', { name: 'Accept Blaise Pascal' }).waitFor();
+
+    // The other doctor's accept lands while this one's is on its way.
+    await slowPage.route('**/api/consultations/*/accept', async (route) => {
+      await harness.server.request.post(`/api/consultations/${id}/accept`).set('Cookie', quick.cookie);
+      await route.continue();
+    });
+    await slowPage.getByRole('button', { name: 'Accept Blaise Pascal' }).click();
+    await toast(slowPage, 'Another doctor took this request').waitFor();
+    await slowPage.getByText('No one is waiting right now.').waitFor();
+  });
+
+  it('a new patient alerts an available doctor: the count in the tab title while hidden, and a desktop notification', async () => {
+    await emptyQueue();
+    const doctor = await harness.server.createUser('doctor');
+    const patient = await harness.server.createUser('patient', { name: 'Marie Curie' });
+    const { context, page } = await harness.newPage();
+    // A stand-in for the system's notifications, so the test can read what would have been shown.
+    await context.addInitScript(() => {
+      const shown: { title: string; body: string }[] = [];
+      (window as unknown as { shownNotifications: typeof shown }).shownNotifications = shown;
+      class FakeNotification {
+        static permission: NotificationPermission = 'default';
+        static requestPermission(): Promise<NotificationPermission> {
+          FakeNotification.permission = 'granted';
+          return Promise.resolve('granted');
+        }
+        onclick: (() => void) | null = null;
+        constructor(title: string, options: { body: string }) {
+          shown.push({ title, body: options.body });
+        }
+        close() {}
+      }
+      (window as unknown as { Notification: unknown }).Notification = FakeNotification;
+    });
+    await page.goto('/login');
+    await page.getByLabel('Email', { exact: true }).fill(doctor.email);
+    await page.getByLabel('Password', { exact: true }).fill(doctor.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('No one is waiting right now.').waitFor();
+
+    // Never asked on load; asked on the click.
+    await page.getByRole('button', { name: 'Enable desktop alerts' }).click();
+    await page.getByText('Desktop alerts are on.').waitFor();
+
+    // The tab goes to the background.
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    expect(await page.title()).toBe('Patient queue · CareLine');
+
+    await requestAsPatient(patient, 'Burn on the hand');
+    await page.getByRole('button', { name: 'Accept Marie Curie' }).waitFor();
+    await expect.poll(() => page.title()).toBe('(1) Patient queue · CareLine');
+    const shown = await page.evaluate(
+      () => (window as unknown as { shownNotifications: { title: string; body: string }[] }).shownNotifications,
+    );
+    expect(shown).toEqual([{ title: 'A patient is waiting', body: 'Marie Curie (routine): Burn on the hand' }]);
+
+    // Back in front: the plain title.
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => false });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    await expect.poll(() => page.title()).toBe('Patient queue · CareLine');
+  });
+
+  it('a waiting request survives a reload, and cancelling asks first', async () => {
+    const patient = await harness.server.createUser('patient');
+    const page = await signIn(patient);
+    await page.getByLabel('Reason').fill('Rash on the arm');
+    await page.getByRole('button', { name: 'Request a consultation' }).click();
+    await heading(page, 'You are in the queue').waitFor();
+
+    await page.reload();
+    await heading(page, 'You are in the queue').waitFor();
+
+    await page.getByRole('button', { name: 'Cancel request' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Cancel your request?' });
+    await dialog.waitFor();
+    await expectNoA11yViolations(page, 'cancel dialog');
+    // Escape keeps the request and gives focus back to the button that opened the dialog.
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel request');
+
+    await page.getByRole('button', { name: 'Cancel request' }).click();
+    await dialog.getByRole('button', { name: 'Yes, cancel request' }).click();
+    await toast(page, 'Your request was cancelled').waitFor();
+    await heading(page, 'Ask for a consultation').waitFor();
+  });
+
+  it('the request form explains what is missing before asking the server', async () => {
+    const patient = await harness.server.createUser('patient');
+    const page = await signIn(patient);
+    await page.getByRole('button', { name: 'Request a consultation' }).click();
+    await page.getByText('Reason must be at least 3 characters').waitFor();
+    expect(await page.getByLabel('Reason').evaluate((field) => field === document.activeElement)).toBe(true);
+  });
+
+  it('the doctor completes with notes in a dialog, and the patient reads them', async () => {
+    await emptyQueue();
+    const doctor = await harness.server.createUser('doctor', { name: 'Joseph Lister' });
+    const patient = await harness.server.createUser('patient', { name: 'Louis Pasteur' });
+    const id = await requestAsPatient(patient, 'Cut that will not heal');
+    const accepted = await harness.server.request.post(`/api/consultations/${id}/accept`).set('Cookie', doctor.cookie);
+    expect(accepted.status).toBe(200);
+
+    const patientPage = await signIn(patient);
+    await heading(patientPage, 'Dr. Joseph Lister is ready for you').waitFor();
+
+    const doctorPage = await signIn(doctor);
+    await doctorPage.getByRole('button', { name: 'Complete consultation with Louis Pasteur' }).click();
+    const dialog = doctorPage.getByRole('dialog', { name: 'Complete consultation with Louis Pasteur' });
+    await dialog.getByLabel('Notes for the patient').fill('Keep it clean and dry; come back in a week.');
+    await expectNoA11yViolations(doctorPage, 'complete dialog');
+    await dialog.getByRole('button', { name: 'Complete consultation' }).click();
+    await toast(doctorPage, 'Consultation with Louis Pasteur completed').waitFor();
+
+    // Live on the patient's screen: the request form is back and the notes are in the history.
+    await heading(patientPage, 'Ask for a consultation').waitFor();
+    await patientPage.getByText('Keep it clean and dry; come back in a week.').waitFor();
+  });
+});
+
+describe('the profile page', () => {
+  it('a doctor edits their details with inline errors, and a wrong file type is explained in words', async () => {
+    const doctor = await harness.server.createUser('doctor', { name: 'Elizabeth Blackwell' });
+    const page = await signIn(doctor);
+    await page.goto('/profile');
+    await heading(page, 'Your profile').waitFor();
+    await expectNoA11yViolations(page, 'profile');
+
+    await page.getByLabel('Name', { exact: true }).fill('');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Name is required').waitFor();
+
+    await page.getByLabel('Name', { exact: true }).fill('Elizabeth Blackwell MD');
+    await page.getByLabel('Specialty').fill('Paediatrics');
+    await page.getByLabel('Bio').fill('Forty years of family medicine.');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await toast(page, 'Your profile was saved').waitFor();
+    // The header follows the new name.
+    await page.getByRole('banner').getByText('Elizabeth Blackwell MD').waitFor();
+
+    await page
+      .getByLabel('Add a picture')
+      .setInputFiles({ name: 'cat.gif', mimeType: 'image/gif', buffer: Buffer.from('GIF89a') });
+    await page.getByRole('alert').filter({ hasText: 'Choose a PNG, JPEG or WebP image.' }).waitFor();
+  });
+});

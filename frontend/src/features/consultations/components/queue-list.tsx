@@ -1,0 +1,50 @@
+import type { Consultation } from '@telehealth/shared';
+import { formatWaiting } from '../../../lib/format-duration';
+import { useNow } from '../hooks/use-now';
+import { isPatientOnline } from '../logic/consultation-state';
+import { UrgencyBadge } from './urgency-badge';
+
+interface QueueListProps {
+  queue: readonly Consultation[];
+  livePresence: ReadonlyMap<string, boolean>;
+  /** the id being accepted, so its button shows progress and others wait */
+  accepting: string | null;
+  onAccept: (consultation: Consultation) => void;
+}
+
+/** The waiting patients this doctor may take, in queue order, with how long each has waited (ticking). */
+export function QueueList({ queue, livePresence, accepting, onAccept }: QueueListProps) {
+  const now = useNow();
+  if (queue.length === 0) return <p className="muted">No one is waiting right now.</p>;
+  return (
+    <ol className="card-list" aria-label="Waiting patients">
+      {queue.map((consultation) => {
+        const online = isPatientOnline(consultation, livePresence);
+        return (
+          <li key={consultation.id} className="card queue-item">
+            <div className="queue-item-head">
+              <span className="status-dot" data-online={online} aria-hidden="true" />
+              <h3>{consultation.patient.name}</h3>
+              <span className="visually-hidden">{online ? '(online)' : '(offline)'}</span>
+              <UrgencyBadge urgency={consultation.urgency} />
+            </div>
+            <p>{consultation.reason}</p>
+            <p className="muted">
+              {formatWaiting(consultation.createdAt, now)}
+              {consultation.requestedDoctorId ? ' · asked for you' : ''}
+            </p>
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={accepting !== null}
+              onClick={() => onAccept(consultation)}
+            >
+              {accepting === consultation.id ? 'Accepting…' : 'Accept'}
+              <span className="visually-hidden"> {consultation.patient.name}</span>
+            </button>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,105 @@
+import { openConsultationSchema, type OpenConsultationInput, type PublicUser } from '@telehealth/shared';
+import { useState, type FormEvent } from 'react';
+import { FormAlert } from '../../../components/ui/form-alert';
+import { SelectField } from '../../../components/ui/select-field';
+import { TextAreaField } from '../../../components/ui/text-area-field';
+import { ApiError } from '../../../lib/api-client';
+import { describeError } from '../../../lib/error-message';
+import { fieldErrorsFromIssues } from '../../../lib/form-errors';
+import { doctorName } from '../logic/doctor-name';
+
+interface RequestFormProps {
+  doctors: readonly PublicUser[];
+  availableCount: number | null;
+  onSubmit: (input: OpenConsultationInput) => Promise<void>;
+}
+
+function doctorOption(doctor: PublicUser): string {
+  const specialty = doctor.specialty ? `, ${doctor.specialty}` : '';
+  return `${doctorName(doctor.name)}${specialty} (${doctor.available ? 'available' : 'away'})`;
+}
+
+/** Reason, urgency and, if the patient wants someone in particular, a doctor. */
+export function RequestForm({ doctors, availableCount, onSubmit }: RequestFormProps) {
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const [doctorId, setDoctorId] = useState('');
+  const chosen = doctors.find((doctor) => doctor.id === doctorId);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    setFormError(null);
+    const values = Object.fromEntries(new FormData(form));
+    const parsed = openConsultationSchema.safeParse({ ...values, doctorId: doctorId || undefined });
+    const focusFirst = (errors: Record<string, string>) => {
+      setFieldErrors(errors);
+      const first = form.elements.namedItem(Object.keys(errors)[0] ?? '');
+      if (first instanceof HTMLElement) first.focus();
+    };
+    if (!parsed.success) return focusFirst(fieldErrorsFromIssues(parsed.error));
+    setFieldErrors({});
+    setSubmitting(true);
+    try {
+      await onSubmit(parsed.data);
+    } catch (error) {
+      if (error instanceof ApiError && Object.keys(error.fieldErrors).length > 0) focusFirst(error.fieldErrors);
+      else setFormError(describeError(error));
+      setSubmitting(false);
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="request-heading">
+      <h2 id="request-heading">Ask for a consultation</h2>
+      {availableCount !== null && (
+        <p className="availability-count">
+          <span className="status-dot" data-online={availableCount > 0} aria-hidden="true" />
+          {availableCount === 1 ? '1 doctor available now' : `${availableCount} doctors available now`}
+        </p>
+      )}
+      <form className="form" noValidate onSubmit={(event) => void submit(event)}>
+        <TextAreaField
+          label="Reason"
+          name="reason"
+          hint="What would you like to see a doctor about?"
+          required
+          maxLength={500}
+          error={fieldErrors.reason}
+        />
+        <fieldset className="field choice-group">
+          <legend>Urgency</legend>
+          <label>
+            <input type="radio" name="urgency" value="routine" defaultChecked /> Routine
+          </label>
+          <label>
+            <input type="radio" name="urgency" value="urgent" /> Urgent
+          </label>
+        </fieldset>
+        <SelectField
+          label="Preferred doctor"
+          name="doctorId"
+          hint="Optional: anyone available can take your request."
+          value={doctorId}
+          onChange={(event) => setDoctorId(event.target.value)}
+          options={[
+            { value: '', label: 'Any available doctor' },
+            ...doctors.map((doctor) => ({ value: doctor.id, label: doctorOption(doctor) })),
+          ]}
+          error={fieldErrors.doctorId}
+        />
+        {chosen && !chosen.available && (
+          <p className="note" role="note">
+            {doctorName(chosen.name)} is away right now. Your request will wait for them; choose &ldquo;Any available
+            doctor&rdquo; to be seen sooner.
+          </p>
+        )}
+        <FormAlert message={formError} />
+        <button type="submit" className="button button-primary" disabled={submitting}>
+          {submitting ? 'Sending request…' : 'Request a consultation'}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,10 @@
+import { lazy } from 'react';
+
+// The consultations feature's public face: the app composes these with the socket and the user it
+// owns, and imports nothing from the feature's folders directly.
+export { PatientConsultations } from './components/patient-consultations';
+export type { DoctorDeskState } from './components/doctor-desk';
+export { doctorName } from './logic/doctor-name';
+
+/** The doctor's desk, in a chunk of its own: a patient's browser never downloads it. */
+export const DoctorDesk = lazy(() => import('./components/doctor-desk'));

@@ -1,0 +1,170 @@
+import { ALLOWED_FILE_TYPES, MAX_MESSAGE_LENGTH, type Message } from '@telehealth/shared';
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type Ref } from 'react';
+import { attachmentProblem } from '../logic/attachment-check';
+import { formatFileSize } from '../logic/labels';
+
+export type ComposerMode = { type: 'new'; replyTo: Message | null } | { type: 'edit'; message: Message };
+
+interface ComposerProps {
+  partnerName: string;
+  mode: ComposerMode;
+  authorName: (message: Message) => string;
+  onCancelMode: () => void;
+  onSend: (text: string, file: File | null) => Promise<void>;
+  onSaveEdit: (message: Message, text: string) => Promise<void>;
+  onTyping: (isTyping: boolean) => void;
+  ref?: Ref<HTMLTextAreaElement>;
+}
+
+/**
+ * Writes, replies and edits. Enter sends, Shift+Enter starts a new line. A file is checked here
+ * (type and size) before any upload; the server checks it again by its content.
+ */
+export function Composer({ partnerName, mode, authorName, onCancelMode, onSend, onSaveEdit, onTyping, ref }: ComposerProps) {
+  const textareaId = useId();
+  const fileProblemId = useId();
+  const [text, setText] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const [fileProblem, setFileProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const fileInputRef = useRef<HTMLInputElement>(null);
+  const editing = mode.type === 'edit' ? mode.message : null;
+
+  // Entering edit mode puts the message's text in the box; leaving it clears the box.
+  const [editingId, setEditingId] = useState<string | null>(null);
+  if ((editing?.id ?? null) !== editingId) {
+    setEditingId(editing?.id ?? null);
+    setText(editing ? editing.text : '');
+  }
+
+  useEffect(() => () => onTyping(false), [onTyping]);
+
+  const canSubmit = editing ? text.trim() !== '' && text.trim() !== editing.text.trim() : text.trim() !== '' || (file !== null && !fileProblem);
+
+  async function submit() {
+    if (!canSubmit || busy) return;
+    onTyping(false);
+    if (editing) {
+      setBusy(true);
+      try {
+        await onSaveEdit(editing, text.trim());
+        setText('');
+      } finally {
+        setBusy(false);
+      }
+      return;
+    }
+    const sending = { text: text.trim(), file };
+    setText('');
+    setFile(null);
+    await onSend(sending.text, sending.file);
+  }
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void submit();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      void submit();
+    } else if (event.key === 'Escape' && (mode.type === 'edit' || mode.replyTo)) {
+      event.preventDefault();
+      onCancelMode();
+    }
+  };
+
+  const chooseFile = (chosen: File | undefined) => {
+    if (fileInputRef.current) fileInputRef.current.value = '';
+    if (!chosen) return;
+    const problem = attachmentProblem(chosen);
+    setFileProblem(problem);
+    setFile(problem ? null : chosen);
+  };
+
+  const context =
+    mode.type === 'edit' ? (
+      <div className="composer-context">
+        <p>
+          <strong>Editing your message</strong>
+        </p>
+        <button type="button" className="button button-quiet" onClick={onCancelMode}>
+          Cancel editing
+        </button>
+      </div>
+    ) : mode.replyTo ? (
+      <div className="composer-context">
+        <p>
+          <strong>Replying to {authorName(mode.replyTo)}</strong>
+          <span className="composer-context-quote">{mode.replyTo.text || mode.replyTo.attachment?.name}</span>
+        </p>
+        <button type="button" className="button button-quiet" onClick={onCancelMode}>
+          Cancel reply
+        </button>
+      </div>
+    ) : null;
+
+  return (
+    <form className="composer" onSubmit={onSubmit}>
+      {context}
+      {file && (
+        <div className="composer-file">
+          <span>
+            {file.name} · {formatFileSize(file.size)}
+          </span>
+          <button type="button" className="button button-quiet" onClick={() => setFile(null)}>
+            Remove attachment
+          </button>
+        </div>
+      )}
+      {fileProblem && (
+        <p id={fileProblemId} className="field-error" role="alert">
+          {fileProblem}
+        </p>
+      )}
+      <div className="composer-row">
+        {!editing && (
+          <>
+            <button type="button" className="button button-quiet composer-attach" onClick={() => fileInputRef.current?.click()}>
+              <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+                <path d="M21.4 11.1 12.2 20.3a6 6 0 0 1-8.5-8.5l9.2-9.2a4 4 0 0 1 5.7 5.7l-9.2 9.2a2 2 0 0 1-2.8-2.8l8.5-8.5" />
+              </svg>
+              <span className="visually-hidden">Attach file</span>
+            </button>
+            <input
+              ref={fileInputRef}
+              type="file"
+              hidden
+              tabIndex={-1}
+              accept={ALLOWED_FILE_TYPES.join(',')}
+              onChange={(event) => chooseFile(event.target.files?.[0])}
+            />
+          </>
+        )}
+        <label htmlFor={textareaId} className="visually-hidden">
+          {editing ? 'Edit message' : `Message to ${partnerName}`}
+        </label>
+        <textarea
+          ref={ref}
+          id={textareaId}
+          className="composer-input"
+          rows={1}
+          maxLength={MAX_MESSAGE_LENGTH}
+          value={text}
+          placeholder={editing ? 'Edit your message' : 'Write a message'}
+          aria-describedby={fileProblem ? fileProblemId : undefined}
+          onChange={(event) => {
+            setText(event.target.value);
+            if (!editing) onTyping(event.target.value !== '');
+          }}
+          onKeyDown={onKeyDown}
+          onBlur={() => onTyping(false)}
+        />
+        <button type="submit" className="button button-primary" disabled={!canSubmit || busy}>
+          {editing ? 'Save' : 'Send'}
+        </button>
+      </div>
+    </form>
+  );
+}

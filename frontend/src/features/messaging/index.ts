@@ -1,0 +1,9 @@
+// The messaging feature's public face: the app imports from here, never from its folders.
+import { lazy } from 'react';
+
+export { MessageProvider } from './context/message-provider';
+export { useMessages } from './context/message-context';
+export { MessagesLink } from './components/messages-link';
+
+/** The chat page, loaded on first visit: the sign-in pages never download it (nor react-virtuoso). */
+export const ChatScreen = lazy(() => import('./components/chat-screen'));

@@ -1,0 +1,75 @@
+import type { PublicUser } from '@telehealth/shared';
+import { useId, useState, type ChangeEvent } from 'react';
+import { FormAlert } from '../../../components/ui/form-alert';
+import { API_ORIGIN } from '../../../lib/config';
+import { uploadAvatar } from '../api/upload-avatar';
+import { AVATAR_TYPES, avatarFileProblem, describeAvatarError } from '../logic/avatar-file';
+
+interface AvatarUploadProps {
+  user: PublicUser;
+  onUploaded: (user: PublicUser) => void;
+}
+
+/** The user's picture and a file input to replace it; problems are explained in words. */
+export function AvatarUpload({ user, onUploaded }: AvatarUploadProps) {
+  const inputId = useId();
+  const [error, setError] = useState<string | null>(null);
+  const [uploading, setUploading] = useState(false);
+  const initials = user.name
+    .split(/\s+/)
+    .slice(0, 2)
+    .map((part) => part[0]?.toUpperCase() ?? '')
+    .join('');
+
+  async function onChange(event: ChangeEvent<HTMLInputElement>) {
+    const input = event.currentTarget;
+    const file = input.files?.[0];
+    if (!file) return;
+    setError(null);
+    const problem = avatarFileProblem(file);
+    if (problem) {
+      setError(problem);
+      input.value = '';
+      return;
+    }
+    setUploading(true);
+    try {
+      const answer = await uploadAvatar(file);
+      onUploaded(answer.user);
+    } catch (failure) {
+      setError(describeAvatarError(failure));
+    } finally {
+      setUploading(false);
+      input.value = '';
+    }
+  }
+
+  return (
+    <section className="avatar-upload" aria-labelledby={`${inputId}-heading`}>
+      <h2 id={`${inputId}-heading`}>Picture</h2>
+      {user.avatarUrl ? (
+        <img className="avatar avatar-large" src={API_ORIGIN + user.avatarUrl} alt={`${user.name}'s picture`} />
+      ) : (
+        <span className="avatar avatar-large" aria-hidden="true">
+          {initials}
+        </span>
+      )}
+      <div className="field">
+        <label htmlFor={inputId}>{user.avatarUrl ? 'Change picture' : 'Add a picture'}</label>
+        <p className="field-hint" id={`${inputId}-hint`}>
+          PNG, JPEG or WebP, up to 10 MB.
+        </p>
+        <input
+          id={inputId}
+          type="file"
+          accept={AVATAR_TYPES.join(',')}
+          aria-describedby={`${inputId}-hint`}
+          disabled={uploading}
+          onChange={(event) => void onChange(event)}
+        />
+      </div>
+      {uploading && <p role="status">Uploading…</p>}
+      <FormAlert message={error} />
+    </section>
+  );
+}

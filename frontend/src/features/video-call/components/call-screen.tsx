@@ -1,0 +1,119 @@
+import { useEffect, useId, useRef } from 'react';
+import { useVideoCall } from '../context/video-call-context';
+import { endedMessage, statusLine } from '../logic/call-messages';
+import { PreCallCheck } from './pre-call-check';
+import { LiveCall, type CallExtras } from './live-call';
+import { PeerAvatar } from './peer-avatar';
+
+export type { CallExtras, CallExtrasControls } from './live-call';
+
+/**
+ * The call, over whatever page is open: a modal `<dialog>`, so the browser keeps keyboard focus
+ * inside it and the page behind is inert. It shows the pre-call check, the ringing call, the call
+ * itself, or why it ended. Screen readers hear every change through one live region.
+ */
+export function CallScreen({ renderExtras }: { renderExtras: CallExtras | undefined }) {
+  const { state, precheck, announcement } = useVideoCall();
+  const open = precheck !== null || state.status !== 'idle';
+  // Outside the dialog, for what is said after it closed ("Call ended").
+  const after = (
+    <div className="visually-hidden" aria-live="polite">
+      {open ? '' : announcement}
+    </div>
+  );
+  return (
+    <>
+      {after}
+      {open && <CallDialog renderExtras={renderExtras} />}
+    </>
+  );
+}
+
+function CallDialog({ renderExtras }: { renderExtras: CallExtras | undefined }) {
+  const call = useVideoCall();
+  const { state, precheck, direction, announcement } = call;
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (!dialog.open) dialog.showModal();
+    return () => {
+      if (dialog.open) dialog.close();
+      if (opener?.isConnected) opener.focus();
+    };
+  }, []);
+
+  const peer = precheck?.direction === 'outgoing' ? precheck.peer : 'peer' in state ? state.peer : null;
+  const status = precheck?.direction === 'outgoing' ? 'Before you call' : precheck ? 'Before you join' : statusLine(state);
+
+  let body;
+  if (precheck) body = <PreCallCheck />;
+  else if (state.status === 'ringing') body = <Ringing />;
+  else if (state.status === 'ended') body = <Ended message={endedMessage(state, direction ?? 'outgoing')} onClose={call.dismiss} />;
+  else if (peer) body = <LiveCall peer={peer} renderExtras={renderExtras} />;
+
+  return (
+    <dialog
+      ref={ref}
+      className="dialog call-screen"
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        // Escape must never end a consultation by accident: hanging up is its own button.
+        event.preventDefault();
+      }}
+    >
+      <header className="call-header">
+        {peer && <PeerAvatar peer={peer} />}
+        <div>
+          <h2 id={titleId}>{peer ? `Video call with ${peer.name}` : 'Video call'}</h2>
+          {/* A live region: "Ringing…", "Connected", "Reconnecting…" are announced as they happen. */}
+          <p className="muted call-status" aria-live="polite">
+            {status}
+          </p>
+        </div>
+      </header>
+      {body}
+      <p className="visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
+    </dialog>
+  );
+}
+
+function Ringing() {
+  const { state, prepareAnswer, decline } = useVideoCall();
+  if (state.status !== 'ringing') return null;
+  return (
+    <div className="call-ringing stack">
+      <p className="call-ringing-text">
+        {state.peer.name} is calling you{state.video ? ' by video' : ''}.
+      </p>
+      <div className="actions">
+        <button type="button" className="button button-primary" autoFocus onClick={prepareAnswer}>
+          Accept
+        </button>
+        <button type="button" className="button button-danger" onClick={decline}>
+          Decline
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function Ended({ message, onClose }: { message: string; onClose: () => void }) {
+  return (
+    <div className="stack">
+      <p className="call-ended-message" role="alert">
+        {message}
+      </p>
+      <div className="actions">
+        <button type="button" className="button button-primary" autoFocus onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </div>
+  );
+}
