@@ -11,7 +11,7 @@ export default tseslint.config(
     languageOptions: {
       globals: { ...globals.node, ...globals.browser },
       parserOptions: {
-        project: ['./shared/tsconfig.json', './backend/tsconfig.test.json', './frontend/tsconfig.json', './tsconfig.tools.json'],
+        project: ['./shared/tsconfig.test.json', './backend/tsconfig.test.json', './frontend/tsconfig.json', './tsconfig.tools.json'],
         tsconfigRootDir: import.meta.dirname,
       },
     },
