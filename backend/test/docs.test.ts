@@ -23,7 +23,38 @@ export function citedPaths(markdown: string): string[] {
   );
 }
 
+/** Code symbols a document cites in backticks: camelCase or PascalCase names, and `Type.member`. */
+export function citedSymbols(markdown: string): string[] {
+  const spans = [...markdown.matchAll(/`([^`\s]+)`/g)].map((match) => match[1]!.replace(/\(\)$/, ''));
+  const names = spans.flatMap((span) => (/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/.test(span) ? span.split('.') : []));
+  return [...new Set(names.filter((name) => /^[a-z]+[A-Z]/.test(name) || /^[A-Z][a-z]+[A-Z]/.test(name)))];
+}
+
+function sourceText(): string {
+  const files: string[] = [];
+  for (const root of ['backend/src', 'backend/test', 'frontend/src', 'frontend/e2e', 'shared/src', 'backend/tools', 'backend/bench']) {
+    const full = path.join(repoRoot, root);
+    if (!fs.existsSync(full)) continue;
+    for (const name of fs.readdirSync(full, { recursive: true, encoding: 'utf8' })) {
+      if (/\.(ts|tsx|go|mjs)$/.test(name)) files.push(fs.readFileSync(path.join(full, name), 'utf8'));
+    }
+  }
+  return files.join('\n');
+}
+
 describe('the docs tell the truth about the tree', () => {
+  const source = sourceText();
+
+  it('finds cited symbols', () => {
+    expect(citedSymbols('`CallSession.createOffer` and `startServer()`, not `npm test` or `jwt`')).toEqual(['CallSession', 'createOffer', 'startServer']);
+  });
+
+  it.each(documents())('every symbol %s cites exists in the code', (document) => {
+    const markdown = fs.readFileSync(path.join(repoRoot, document), 'utf8');
+    const missing = citedSymbols(markdown).filter((name) => !new RegExp(`\\b${name}\\b`).test(source));
+    expect(missing).toEqual([]);
+  });
+
   it('finds cited paths in backticks and links', () => {
     expect(citedPaths('see `backend/src/app.ts` and [x](docs/testing.md), not `npm test`')).toEqual([
       'backend/src/app.ts',
