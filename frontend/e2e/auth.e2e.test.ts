@@ -51,8 +51,18 @@ describe('registration and sessions', () => {
     await heading(page, 'Your consultations').waitFor();
     expect(pathOf(page)).toBe('/patient');
 
+    // The offline outbox is kept per user on this device, and dropped when they sign out.
+    const outboxes = () =>
+      page.evaluate(async () =>
+        (await indexedDB.databases())
+          .map((database) => database.name ?? '')
+          .filter((name) => name.startsWith('careline-outbox-')),
+      );
+    await expect.poll(outboxes).toHaveLength(1);
+
     await page.getByRole('button', { name: 'Log out' }).click();
     await heading(page, 'Sign in').waitFor();
+    await expect.poll(outboxes).toEqual([]);
 
     await page.goto('/patient');
     await heading(page, 'Sign in').waitFor();

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { RouterProvider } from 'react-router-dom';
 import { AuthProvider, useAuth } from '../features/auth';
 import { HandsFreeGestures } from '../features/gestures';
-import { MessageProvider } from '../features/messaging';
+import { discardOutbox, MessageProvider } from '../features/messaging';
 import { RealtimeProvider, useRealtime } from '../features/realtime';
 import { VideoCallProvider, type CallExtras, type CallPeer } from '../features/video-call';
 import { router } from './router';
@@ -52,7 +52,7 @@ function CallsForSignedInUser({ children }: { children: ReactNode }) {
 
 export function App() {
   return (
-    <AuthProvider>
+    <AuthProvider onSignedOut={discardOutbox}>
       <RealtimeForSignedInUser>
         <MessagingForSignedInUser>
           <CallsForSignedInUser>

@@ -4,6 +4,7 @@ import { lazy } from 'react';
 export { MessageProvider } from './context/message-provider';
 export { useMessages } from './context/message-context';
 export { MessagesLink } from './components/messages-link';
+export { discardOutbox } from './storage/outbox-store';
 
 /** The chat page, loaded on first visit: the sign-in pages never download it (nor react-virtuoso). */
 export const ChatScreen = lazy(() => import('./components/chat-screen'));

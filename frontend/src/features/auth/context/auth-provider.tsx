@@ -1,5 +1,5 @@
 import type { LoginInput, PublicUser, RegisterInput } from '@telehealth/shared';
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ApiError } from '../../../lib/api-client';
 import { getMe } from '../api/get-me';
 import { login as loginRequest } from '../api/login';
@@ -40,7 +40,13 @@ function settle(previous: AuthState, answer: AuthState | null): AuthState {
  * Holds who is signed in. The session itself is an httpOnly cookie the page cannot read, so on
  * start the provider asks the server (`GET /api/auth/me`) and treats a 401 as signed out.
  */
-export function AuthProvider({ children }: { children: ReactNode }) {
+export interface AuthProviderProps {
+  children: ReactNode;
+  /** after the user asked to sign out: forget what this device kept for them */
+  onSignedOut?: (userId: string) => void;
+}
+
+export function AuthProvider({ children, onSignedOut }: AuthProviderProps) {
   const [state, setState] = useState<AuthState>({ user: null, status: 'loading' });
 
   useEffect(() => {
@@ -69,12 +75,19 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return user;
   }, []);
 
+  const signedOutRef = useRef(onSignedOut);
+  useEffect(() => {
+    signedOutRef.current = onSignedOut;
+  }, [onSignedOut]);
+  const userId = state.user?.id;
+
   const logout = useCallback(async () => {
     // Signed out here whatever the answer: the server may already have ended the session (401),
     // and a person who asked to leave must not stay on screen because the network failed.
     await logoutRequest().catch(() => undefined);
+    if (userId) signedOutRef.current?.(userId);
     setState(SIGNED_OUT);
-  }, []);
+  }, [userId]);
 
   const value = useMemo<AuthContextValue>(
     () => ({ user: state.user, status: state.status, login, register, logout, refresh }),

@@ -24,7 +24,11 @@ function openDatabase(name: string): Promise<IDBDatabase> {
     const store = opening.result.createObjectStore(STORE, { keyPath: 'clientId' });
     store.createIndex(BY_ORDER, 'order');
   };
-  return request(opening);
+  return request(opening).then((database) => {
+    // Let a deletion (sign-out) or an upgrade in another tab proceed instead of waiting for us.
+    database.onversionchange = () => database.close();
+    return database;
+  });
 }
 
 /** Holds entries in memory only: where IndexedDB is missing or refused (some private modes). */
@@ -42,12 +46,26 @@ function memoryStore(): OutboxStore {
  * shared browser never sends (or sees) someone else's queued messages. A single object store
  * keyed by clientId, with an index on the creation order.
  */
+const databaseName = (userId: string) => `careline-outbox-${userId}`;
+
+/**
+ * Deletes a user's outbox on this device. Called when they sign out on purpose: on a shared clinic
+ * computer, unsent health text must not stay behind for the next person. (Anything sendable was
+ * already flushed while online; only what could not be sent is dropped.)
+ */
+export function discardOutbox(userId: string): void {
+  if (typeof indexedDB !== 'undefined') indexedDB.deleteDatabase(databaseName(userId));
+}
+
 export function openOutboxStore(userId: string): OutboxStore {
   if (typeof indexedDB === 'undefined') return memoryStore();
-  const database = openDatabase(`careline-outbox-${userId}`).catch(() => null);
+  const database = openDatabase(databaseName(userId)).catch(() => null);
   const fallback = memoryStore();
 
-  async function inStore<T>(mode: IDBTransactionMode, operation: (store: IDBObjectStore) => IDBRequest<T>): Promise<T | undefined> {
+  async function inStore<T>(
+    mode: IDBTransactionMode,
+    operation: (store: IDBObjectStore) => IDBRequest<T>,
+  ): Promise<T | undefined> {
     const db = await database;
     if (!db) return undefined;
     const transaction = db.transaction(STORE, mode);
