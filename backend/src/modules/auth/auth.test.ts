@@ -230,4 +230,15 @@ describe('sessions end server-side', () => {
     await disconnected(socket);
     expect((await server.request.get('/api/auth/me').set('Cookie', patient.cookie)).status).toBe(401);
   });
+
+  it('an active session still ends SESSION_MAX_HOURS after login: activity never extends that', async () => {
+    const patient = await server.createUser('patient');
+    // Active every 20 minutes for 11 h 40 min: never idle.
+    for (let elapsed = 0; elapsed < 11 * 60 + 40; elapsed += 20) {
+      clock.advance(20 * 60_000);
+      expect((await server.request.get('/api/auth/me').set('Cookie', patient.cookie)).status).toBe(200);
+    }
+    clock.advance(21 * 60_000);
+    expect((await server.request.get('/api/auth/me').set('Cookie', patient.cookie)).status).toBe(401);
+  });
 });
