@@ -70,7 +70,7 @@ export function createContext(config: Config, logger: Logger, overrides: Context
   });
   const presence = overrides.presence ?? createLocalPresence();
   const files = createGridFsStorage();
-  const messages = createMessageService({ io, clock, logger, files });
+  const messages = createMessageService({ io, clock, logger, files, sessions });
   const calls = createCallService({
     io,
     presence,

@@ -94,6 +94,7 @@ export async function startServer(config: Config, logger: Logger, options: Start
       clearInterval(reaper);
       clearTimeout(deadline);
       await context.calls.close();
+      await context.messages.close();
       await context.presence.close();
       await scaleOut?.close();
       await context.passwords.close();

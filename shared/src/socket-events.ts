@@ -58,6 +58,8 @@ export interface ClientToServerEvents {
 export interface InterServerEvents {
   /** these sessions ended on one instance: the others drop their cached copies */
   'sessions-ended': (sessionIds: string[]) => void;
+  /** these accounts' role or active flag changed on one instance: the others drop their cached copies */
+  'users-changed': (userIds: string[]) => void;
 }
 
 /** What the handshake puts on every socket: identity from the token only. */

@@ -35,3 +35,19 @@ export function cpuMeter(pid: number): { stop(): number } {
   const start = cpuSeconds(pid);
   return { stop: () => cpuSeconds(pid) - start };
 }
+
+/** The embedded database's process (a child of this one), so its CPU can be read too. */
+export function childProcessNamed(name: string, parent = process.pid): number | undefined {
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (command === name && ppid === parent) return Number(entry);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return undefined;
+}

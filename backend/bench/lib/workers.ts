@@ -31,7 +31,8 @@ class ClientWorker {
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve as (answer: FromWorker) => void);
-      this.child.send({ ...request, id } as ToWorker);
+      const message: ToWorker = { ...request, id };
+      this.child.send(message);
     });
   }
 }

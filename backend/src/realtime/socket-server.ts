@@ -8,6 +8,9 @@ import { SESSION_COOKIE } from '../lib/cookies.js';
 import type { PresenceRegistry } from './presence-registry.js';
 import { rooms, type RealtimeServer, type RealtimeSocket } from './types.js';
 
+/** How old a cached session may be when the sweep checks it. */
+const SWEEP_MAX_AGE_MS = 60_000;
+
 /** A module's socket handlers, registered on every authenticated connection. */
 export type SocketModule = (socket: RealtimeSocket) => void;
 
@@ -77,18 +80,18 @@ export function createRealtime(io: RealtimeServer, deps: RealtimeDeps): Realtime
     }
   });
 
-  async function presenceAudience(userId: string, role: Role): Promise<string[]> {
+  /** `consulted`: the user's consultedWith(), when the caller has it already. */
+  async function presenceAudience(userId: string, role: Role, consulted?: Set<string>): Promise<string[]> {
     if (role === 'doctor') return [rooms.role('patient'), rooms.role('doctor'), rooms.role('admin')];
     if (role === 'admin') return [rooms.role('admin')];
     // A patient waiting in the queue is shown to every doctor, with whether they are online.
     if (await isWaiting(userId)) return [rooms.role('doctor'), rooms.role('admin')];
-    const doctors = await consultedWith(userId);
+    const doctors = consulted ?? (await consultedWith(userId));
     return [...[...doctors].map(rooms.user), rooms.role('admin')];
   }
 
-  async function visibleOnline(userId: string, role: Role): Promise<string[]> {
+  async function visibleOnline(userId: string, role: Role, consulted: Set<string>): Promise<string[]> {
     const online = await presence.online();
-    const consulted = role === 'admin' ? new Set<string>() : await consultedWith(userId);
     const waiting = role === 'doctor' ? await waitingPatients() : new Set<string>();
     const viewer = { id: userId, role, active: true };
     return [...online]
@@ -125,8 +128,10 @@ export function createRealtime(io: RealtimeServer, deps: RealtimeDeps): Realtime
 
     void (async () => {
       const { first } = await presence.add(userId, role, socket.id);
-      socket.emit('onlineUsers', await visibleOnline(userId, role));
-      if (first) io.to(await presenceAudience(userId, role)).except(rooms.user(userId)).emit('presence', { userId, online: true });
+      // Read once for both questions (each read is a scan of the consultations on FerretDB).
+      const consulted = role === 'admin' ? new Set<string>() : await consultedWith(userId);
+      socket.emit('onlineUsers', await visibleOnline(userId, role, consulted));
+      if (first) io.to(await presenceAudience(userId, role, consulted)).except(rooms.user(userId)).emit('presence', { userId, online: true });
     })().catch((error: unknown) => logger.error({ err: error }, 'presence on connect failed'));
 
     socket.on('disconnect', () => {
@@ -146,18 +151,36 @@ export function createRealtime(io: RealtimeServer, deps: RealtimeDeps): Realtime
   };
   sessions.on('ended', onEnded);
   if (deps.scaled) io.on('sessions-ended', (sessionIds) => sessions.forget(sessionIds));
-
-  async function sweep(): Promise<void> {
-    for (const socket of io.of('/').sockets.values()) {
-      const { userId, sessionId } = socket.data;
-      const result = await sessions.check(sessionId, userId, false);
-      if ('ended' in result) {
-        socket.emit('session-ended', { reason: result.ended });
-        socket.disconnect(true);
-      }
-    }
+  const onUsersChanged = (userIds: string[]) => io.serverSideEmit('users-changed', userIds);
+  if (deps.scaled) {
+    sessions.on('users-changed', onUsersChanged);
+    io.on('users-changed', (userIds) => sessions.forgetUsers(userIds));
   }
-  const timer = setInterval(() => void sweep().catch(() => undefined), deps.sweepIntervalMs ?? 15_000);
+
+  // Idle and absolute timeouts are checked on every sweep. The sessions themselves are re-read
+  // from the database at most once a minute here: every revocation the app makes reaches the
+  // sockets at once (`ended` above, through the adapter when scaled), so this re-read only catches
+  // changes made to the database by hand, and re-reading 10,000 sessions every 15 s kept FerretDB
+  // busy. Every socket is checked at once, so the re-reads are batched into a few queries (one by
+  // one, 10,000 sockets took longer than the interval, and sweeps piled up).
+  async function sweep(): Promise<void> {
+    await Promise.all(
+      [...io.of('/').sockets.values()].map(async (socket) => {
+        const { userId, sessionId } = socket.data;
+        const result = await sessions.check(sessionId, userId, false, SWEEP_MAX_AGE_MS);
+        if ('ended' in result) {
+          socket.emit('session-ended', { reason: result.ended });
+          socket.disconnect(true);
+        }
+      }),
+    );
+  }
+  let sweeping: Promise<void> | undefined;
+  const timer = setInterval(() => {
+    sweeping ??= sweep()
+      .catch(() => undefined)
+      .finally(() => (sweeping = undefined));
+  }, deps.sweepIntervalMs ?? 15_000);
   timer.unref();
 
   function announceOffline(userId: string, role: Role): void {
@@ -173,6 +196,7 @@ export function createRealtime(io: RealtimeServer, deps: RealtimeDeps): Realtime
     close() {
       clearInterval(timer);
       sessions.off('ended', onEnded);
+      sessions.off('users-changed', onUsersChanged);
     },
   };
 }

@@ -1,9 +1,19 @@
 import { EventEmitter } from 'node:events';
 import type { Role } from '@telehealth/shared';
 import mongoose, { Types } from 'mongoose';
+import { createBatchLoader } from '../../lib/batch-loader.js';
+import { createLatestWriter } from '../../lib/latest-writer.js';
 import type { Clock } from '../../lib/clock.js';
 import { UserModel } from '../users/user.model.js';
-import { SessionModel } from './session.model.js';
+import { SessionModel, type SessionRecord } from './session.model.js';
+
+/** Past this share of `cacheMs`, a cached entry that is used is reloaded in the background. */
+const REFRESH_AHEAD = 0.6;
+/** How stale the stored `lastSeenAt` may get while the session is in use. */
+const PERSIST_LAST_SEEN_EVERY_MS = 5 * 60_000;
+// The sweep re-reads every connected socket's session: few big queries cost less than many small
+// ones on FerretDB, where each is a scan of the collection.
+const BIG_BATCHES = { maxBatch: 5_000 };
 
 export interface AuthIdentity {
   userId: string;
@@ -25,12 +35,30 @@ interface CachedSession {
   checkedAt: number;
 }
 
+/** What the policies need to know about an account. */
+export interface UserStatus {
+  role: Role;
+  active: boolean;
+}
+
 export interface SessionStoreOptions {
   clock: Clock;
   idleMs: number;
   maxMs: number;
-  /** how long a checked session is trusted without asking the database again */
+  /**
+   * How long a checked session is trusted without asking the database again. Every revocation the
+   * app makes clears it at once, here and (through the adapter) on every instance, so this bounds
+   * only what nothing announces: a change written to the database by hand, a lost message between
+   * instances. It was 5 s; re-reading every sender's session that often was most of the
+   * database's work on FerretDB (docs/performance.md).
+   */
   cacheMs?: number;
+  /**
+   * How long an account's role and active flag are trusted (`userStatus`). Every change the app
+   * makes goes through `forgetUser`, here and, through the adapter, on every instance, so this
+   * only bounds how long a change written to the database by hand goes unnoticed.
+   */
+  userCacheMs?: number;
 }
 
 /**
@@ -39,16 +67,56 @@ export interface SessionStoreOptions {
  *
  * Every request and socket consults it, so it keeps a short in-process cache. Revocations made
  * here clear the cache at once and emit `ended` so the realtime layer disconnects the sockets.
- * Another instance sees a revocation within `cacheMs` (and its sockets are disconnected through
- * the Socket.IO adapter immediately).
+ * Other instances are told too (`sessions-ended` and `users-changed` through the adapter) and their
+ * sockets are disconnected through the adapter at once; `cacheMs` bounds only what nobody announces.
  */
-export class SessionStore extends EventEmitter<{ ended: [sessionIds: string[], reason: SessionEndReason] }> {
+export class SessionStore extends EventEmitter<{
+  ended: [sessionIds: string[], reason: SessionEndReason];
+  /** accounts whose role or active flag changed here (other instances drop their copies) */
+  'users-changed': [userIds: string[]];
+}> {
   private readonly cache = new Map<string, CachedSession>();
   private readonly cacheMs: number;
+  private readonly userCacheMs: number;
+  private readonly users = new Map<string, UserStatus & { checkedAt: number }>();
+  private readonly refreshing = new Set<string>();
+  private readonly lastSeenWrites = createLatestWriter<number>({
+    // `$max`: never moves back, and FerretDB answers an `_id`-only filter from its index.
+    write: async (sessionId, at) => {
+      await SessionModel.updateOne({ _id: sessionId }, { $max: { lastSeenAt: new Date(at) } });
+    },
+    isLater: (candidate, current) => candidate > current,
+    concurrency: 1,
+    // A lost write only makes another instance think the session idle a minute sooner.
+    onError: () => undefined,
+  });
+  // Sessions and accounts are read in batches: a thousand sockets reconnecting at once (a deploy,
+  // a network blip) cost a few queries, not two each (every query is a scan on FerretDB).
+  private readonly sessionRows = createBatchLoader<string, SessionRecord>(
+    async (ids) => {
+      const rows = await SessionModel.find({ _id: mongoose.trusted({ $in: ids.map((id) => new Types.ObjectId(id)) }) }).lean();
+      return new Map(rows.map((row) => [row._id.toString(), row]));
+    },
+    { ...BIG_BATCHES, loadOne: async (id) => (await SessionModel.findById(id).lean()) ?? undefined },
+  );
+  private readonly userRows = createBatchLoader<string, UserStatus>(
+    async (ids) => {
+      const rows = await UserModel.find({ _id: mongoose.trusted({ $in: ids.map((id) => new Types.ObjectId(id)) }) }, { role: 1, active: 1 }).lean();
+      return new Map(rows.map((row) => [row._id.toString(), { role: row.role, active: row.active }]));
+    },
+    {
+      ...BIG_BATCHES,
+      loadOne: async (id) => {
+        const row = await UserModel.findById(id, { role: 1, active: 1 }).lean();
+        return row ? { role: row.role, active: row.active } : undefined;
+      },
+    },
+  );
 
   constructor(private readonly options: SessionStoreOptions) {
     super();
-    this.cacheMs = options.cacheMs ?? 5_000;
+    this.cacheMs = options.cacheMs ?? 30_000;
+    this.userCacheMs = options.userCacheMs ?? 600_000;
   }
 
   async create(userId: string): Promise<{ sessionId: string; expiresAt: number }> {
@@ -65,15 +133,24 @@ export class SessionStore extends EventEmitter<{ ended: [sessionIds: string[], r
 
   /**
    * The identity behind a session id, or the reason it is no longer good.
-   * `touch` marks activity (extends the idle timeout, never the absolute one).
+   * `touch` marks activity (extends the idle timeout, never the absolute one). `maxAgeMs` is how
+   * old the cached copy may be: `cacheMs` for requests and events; the periodic sweep accepts
+   * older (revocations made by the app reach every socket at once without it, see socket-server.ts).
    */
-  async check(sessionId: string, userId: string, touch: boolean): Promise<AuthIdentity | { ended: SessionEndReason }> {
+  async check(
+    sessionId: string,
+    userId: string,
+    touch: boolean,
+    maxAgeMs = this.cacheMs,
+  ): Promise<AuthIdentity | { ended: SessionEndReason }> {
     const now = this.options.clock.now();
     let entry = this.cache.get(sessionId);
-    if (!entry || now - entry.checkedAt > this.cacheMs) {
+    if (!entry || now - entry.checkedAt > maxAgeMs) {
       entry = await this.load(sessionId, entry);
       if (!entry) return { ended: 'revoked' };
       this.cache.set(sessionId, entry);
+    } else if (touch && now - entry.checkedAt > this.cacheMs * REFRESH_AHEAD) {
+      this.refreshAhead(sessionId, entry);
     }
     if (entry.userId !== userId || entry.revoked) return { ended: 'revoked' };
     if (!entry.active) return { ended: 'deactivated' };
@@ -84,12 +161,38 @@ export class SessionStore extends EventEmitter<{ ended: [sessionIds: string[], r
     if (touch) {
       entry.lastSeenAt = now;
       // Writing on every request would cost a write per request; a minute's precision is plenty for a 30-minute timeout.
-      if (now - entry.persistedSeenAt > 60_000) {
+      // Nobody waits for it: the writes go out behind, one at a time (a thousand sockets
+      // reconnecting at once would otherwise be a thousand concurrent updates). Five minutes'
+      // precision is plenty for a 30-minute timeout (it was one minute: a write per active session
+      // per minute was a steady load on FerretDB).
+      if (now - entry.persistedSeenAt > PERSIST_LAST_SEEN_EVERY_MS) {
         entry.persistedSeenAt = now;
-        await SessionModel.updateOne({ _id: sessionId }, { $set: { lastSeenAt: new Date(now) } });
+        this.lastSeenWrites.write(sessionId, now);
       }
     }
     return { userId: entry.userId, role: entry.role, sessionId };
+  }
+
+  /**
+   * Reloads a session that is still trusted but soon will not be, without making anyone wait:
+   * requests keep being answered from the cache (never past `cacheMs`) while the database is
+   * asked, in a batch with every other session due. The answer is kept only if nothing ended or
+   * forgot this session meanwhile (the cache still holds the very entry that was refreshed).
+   */
+  private refreshAhead(sessionId: string, entry: CachedSession): void {
+    if (this.refreshing.has(sessionId)) return;
+    this.refreshing.add(sessionId);
+    this.load(sessionId, entry)
+      .then((fresh) => {
+        if (this.cache.get(sessionId) !== entry) return;
+        if (!fresh) return void this.cache.delete(sessionId);
+        // Activity seen while the database was being read counts too.
+        fresh.lastSeenAt = Math.max(fresh.lastSeenAt, entry.lastSeenAt);
+        fresh.persistedSeenAt = Math.max(fresh.persistedSeenAt, entry.persistedSeenAt);
+        this.cache.set(sessionId, fresh);
+      })
+      .catch(() => undefined)
+      .finally(() => this.refreshing.delete(sessionId));
   }
 
   async revoke(sessionId: string): Promise<void> {
@@ -103,9 +206,53 @@ export class SessionStore extends EventEmitter<{ ended: [sessionIds: string[], r
     await this.end(ids, reason);
   }
 
+  /**
+   * An account's role and active flag (the messaging policy asks this for every message), trusted
+   * for `userCacheMs`. Changes made through `forgetUser` are seen at once.
+   */
+  async userStatus(userId: string): Promise<UserStatus | undefined> {
+    const now = this.options.clock.now();
+    const cached = this.users.get(userId);
+    if (cached && now - cached.checkedAt <= this.userCacheMs) {
+      if (now - cached.checkedAt > this.userCacheMs * REFRESH_AHEAD && !this.refreshing.has(`user:${userId}`)) {
+        // As for sessions: reloaded before it is due, kept only if the user was not forgotten meanwhile.
+        this.refreshing.add(`user:${userId}`);
+        this.userRows
+          .load(userId)
+          .then((status) => {
+            if (this.users.get(userId) !== cached) return;
+            if (status) this.remember(userId, status);
+            else this.users.delete(userId);
+          })
+          .catch(() => undefined)
+          .finally(() => this.refreshing.delete(`user:${userId}`));
+      }
+      return { role: cached.role, active: cached.active };
+    }
+    if (!Types.ObjectId.isValid(userId)) return undefined;
+    const status = await this.userRows.load(userId);
+    if (!status) return undefined;
+    this.remember(userId, status);
+    return status;
+  }
+
   /** Drops cached knowledge of a user's sessions (their role or active flag changed). */
   forgetUser(userId: string): void {
-    for (const [sessionId, entry] of this.cache) if (entry.userId === userId) this.cache.delete(sessionId);
+    this.forgetUsers([userId]);
+    this.emit('users-changed', [userId]);
+  }
+
+  /** Another instance changed these accounts: stop trusting what this one cached about them. */
+  forgetUsers(userIds: string[]): void {
+    const changed = new Set(userIds);
+    for (const userId of changed) this.users.delete(userId);
+    for (const [sessionId, entry] of this.cache) if (changed.has(entry.userId)) this.cache.delete(sessionId);
+  }
+
+  private remember(userId: string, status: UserStatus): void {
+    // A bound on memory: at worst everyone is read again once.
+    if (this.users.size >= 100_000) this.users.clear();
+    this.users.set(userId, { ...status, checkedAt: this.options.clock.now() });
   }
 
   /** Another instance ended these sessions: stop trusting what this one cached about them. */
@@ -125,10 +272,11 @@ export class SessionStore extends EventEmitter<{ ended: [sessionIds: string[], r
 
   private async load(sessionId: string, previous: CachedSession | undefined): Promise<CachedSession | undefined> {
     if (!Types.ObjectId.isValid(sessionId)) return undefined;
-    const session = await SessionModel.findById(sessionId).lean();
+    const session = await this.sessionRows.load(sessionId);
     if (!session) return undefined;
-    const user = await UserModel.findById(session.userId, { role: 1, active: 1 }).lean();
+    const user = await this.userRows.load(session.userId.toString());
     if (!user) return undefined;
+    this.remember(session.userId.toString(), user);
     const persistedSeenAt = session.lastSeenAt.getTime();
     return {
       userId: session.userId.toString(),

@@ -7,6 +7,7 @@ import type { PresenceRegistry } from '../../realtime/presence-registry.js';
 import { rooms, type RealtimeServer } from '../../realtime/types.js';
 import { PUBLIC_USER_FIELDS, toPublicUser, UserModel, type UserRecord } from '../users/user.model.js';
 import { closedKeyFor, ConsultationModel, openKeyFor, type ConsultationRecord } from './consultation.model.js';
+import { relationsChanged } from './relations.js';
 import {
   compareQueueOrder,
   estimateWaitSeconds,
@@ -194,6 +195,7 @@ export function createConsultationService(deps: ConsultationServiceDeps) {
 
   /** After a change: re-broadcast the queue, then tell the consultation's patient and doctor. */
   async function afterChange(record: ConsultationRecord): Promise<Consultation> {
+    relationsChanged();
     const id = record._id.toString();
     const queue = await refreshQueue(id);
     let consultation = record.status === 'waiting' ? queue?.get(id) : undefined;

@@ -424,6 +424,25 @@ describe('a deactivated patient', () => {
 });
 
 describe('a long line', () => {
+  it('every patient still waiting hears their new place after an accept, and only the right number', async () => {
+    const patients: TestUser[] = [];
+    for (let index = 0; index < 20; index += 1) patients.push(await server.createUser('patient'));
+    const sockets = await Promise.all(patients.map((patient) => server.connect(patient.cookie)));
+    const opened: Consultation[] = [];
+    for (const patient of patients) {
+      const response = await server.request.post('/api/consultations').set('Cookie', patient.cookie).send({ reason: 'a steady line' });
+      expect(response.status).toBe(201);
+      opened.push(response.body.consultation as Consultation);
+    }
+    const doctor = await server.createUser('doctor');
+    const heard = sockets.slice(1).map((socket, index) =>
+      eventMatching(socket, 'consultationUpdated', (consultation) => consultation.position === index + 1, 5_000),
+    );
+    await server.request.post(`/api/consultations/${opened[0]!.id}/accept`).set('Cookie', doctor.cookie).expect(200);
+    const told = await Promise.all(heard);
+    told.forEach((consultation, index) => expect(consultation).toMatchObject({ id: opened[index + 1]!.id, status: 'waiting', position: index + 1 }));
+  });
+
   it('with 500 patients waiting, taking the first re-broadcasts the whole queue promptly', async () => {
     const base = clock.now();
     const patients = await UserModel.insertMany(

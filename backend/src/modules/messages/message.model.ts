@@ -93,7 +93,7 @@ export interface ConversationRecord {
   /** the pair key, so an upsert is keyed by the pair */
   _id: string;
   userIds: Types.ObjectId[];
-  lastMessageId: Types.ObjectId;
+  /** the place of the last message in the thread: the list reads that message by `{pairKey, seq}` */
   lastSeq: number;
   lastAt: Date;
 }
@@ -102,7 +102,6 @@ const conversationSchema = new Schema<ConversationRecord>(
   {
     _id: { type: String, required: true },
     userIds: { type: [Schema.Types.ObjectId], required: true },
-    lastMessageId: { type: Schema.Types.ObjectId, required: true },
     lastSeq: { type: Number, required: true },
     lastAt: { type: Date, required: true },
   },

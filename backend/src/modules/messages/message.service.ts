@@ -21,9 +21,10 @@ import type { StoredFile } from '../files/file-storage.js';
 import { displayName, sniffType } from '../files/upload.js';
 import { PUBLIC_USER_FIELDS, toPublicUser, UserModel } from '../users/user.model.js';
 import { createThreadSequencer } from './thread-sequencer.js';
+import { createLatestWriter } from '../../lib/latest-writer.js';
 import { ConversationModel, MessageModel, pairKeyOf, type MessageRecord } from './message.model.js';
 
-export type MessageServiceDeps = Pick<AppContext, 'io' | 'clock' | 'files' | 'logger'>;
+export type MessageServiceDeps = Pick<AppContext, 'io' | 'clock' | 'files' | 'logger' | 'sessions'>;
 
 /** Who is asking (from the session, never from the request body). */
 export interface Viewer {
@@ -55,18 +56,17 @@ const CONVERSATION_LIST_LIMIT = 100;
  * people's open tabs. Routes, sockets and the calls module all go through here.
  */
 export function createMessageService(deps: MessageServiceDeps) {
-  const { io, clock, files, logger } = deps;
+  const { io, clock, files, logger, sessions } = deps;
   const sequencer = createThreadSequencer();
 
   async function mayMessage(senderId: string, receiverId: string): Promise<boolean> {
     if (senderId === receiverId || !Types.ObjectId.isValid(receiverId)) return false;
-    const users = await UserModel.find({ _id: mongoose.trusted({ $in: [senderId, receiverId] }) }, { role: 1, active: 1 }).lean();
-    const party = (id: string) => {
-      const user = users.find((candidate) => candidate._id.toString() === id);
+    // Asked for every message: role and active come from the session store's short cache.
+    const party = async (id: string) => {
+      const user = await sessions.userStatus(id);
       return user ? { id, role: user.role, active: user.active } : undefined;
     };
-    const sender = party(senderId);
-    const receiver = party(receiverId);
+    const [sender, receiver] = await Promise.all([party(senderId), party(receiverId)]);
     if (!sender || !receiver) return false;
     return canMessage(sender, receiver, await relationBetween(senderId, receiverId));
   }
@@ -141,7 +141,9 @@ export function createMessageService(deps: MessageServiceDeps) {
 
   /**
    * Stores a message in its place in the thread, or finds the one already stored under its
-   * clientId (a retry). Either way the conversation row is brought up to date.
+   * clientId (a retry). Either way the conversation row is brought up to date: a new
+   * conversation's row is written before answering (reading a thread checks it exists), a later
+   * message's is written behind (`conversationRows`).
    */
   async function store(
     fields: Omit<MessageRecord, '_id' | 'seq' | 'pairKey'>,
@@ -155,9 +157,46 @@ export function createMessageService(deps: MessageServiceDeps) {
       },
       () => MessageModel.findOne({ senderId: fields.senderId, clientId: fields.clientId }).lean(),
     );
-    await touchConversation(result.record);
+    // A new conversation's row, and a retry's (its first attempt may have died before writing
+    // it), are written now; a later message only moves an existing row on, behind.
+    if (result.record.seq === 1 && result.created) await startConversation(result.record);
+    else if (!result.created) await touchConversation(result.record);
+    else conversationRows.write(pairKey, result.record);
     return result;
   }
+
+  /** The first message of a thread creates its row: an insert, which FerretDB does without a scan. */
+  async function startConversation(record: MessageRecord): Promise<void> {
+    try {
+      await ConversationModel.create({
+        _id: record.pairKey,
+        userIds: [record.senderId, record.receiverId],
+        lastSeq: record.seq,
+        lastAt: record.createdAt,
+      });
+    } catch (error) {
+      // The row is there already (a thread from before a crash, another instance): move it on if need be.
+      if (!isDuplicateKey(error)) throw error;
+      await touchConversation(record);
+    }
+  }
+
+  // Later messages move their row on in the background, one write at a time, a thread's burst in
+  // one write (latest-writer.ts), with an update FerretDB answers from its `_id` index: `$max`
+  // keeps it monotonic without a condition on `lastSeq` (which makes FerretDB scan the collection,
+  // see docs/performance.md). Whoever lists conversations has their own rows written first, so the
+  // list is as current as before; other instances see a row once it is written.
+  const conversationRows = createLatestWriter<MessageRecord>({
+    write: async (pairKey, record) => {
+      await ConversationModel.updateOne({ _id: pairKey }, { $max: { lastSeq: record.seq, lastAt: record.createdAt } });
+    },
+    isLater: (candidate, current) => candidate.seq > current.seq,
+    concurrency: 1,
+    // At most ~50 row writes a second: under a heavy load rows fall behind and each write carries
+    // several messages, instead of the updates taking the database from the inserts.
+    pauseMs: 20,
+    onError: (error, pairKey) => logger.warn({ err: error, pairKey }, 'conversation row not updated'),
+  });
 
   /** Moves the conversation's "last message" forward, never back (two instances may finish out of order). */
   async function touchConversation(record: MessageRecord): Promise<void> {
@@ -165,7 +204,7 @@ export function createMessageService(deps: MessageServiceDeps) {
       await ConversationModel.updateOne(
         { _id: record.pairKey, lastSeq: mongoose.trusted({ $lt: record.seq }) },
         {
-          $set: { lastMessageId: record._id, lastSeq: record.seq, lastAt: record.createdAt },
+          $set: { lastSeq: record.seq, lastAt: record.createdAt },
           $setOnInsert: { userIds: [record.senderId, record.receiverId] },
         },
         { upsert: true },
@@ -179,22 +218,30 @@ export function createMessageService(deps: MessageServiceDeps) {
   return {
     mayMessage,
 
+    /** Writes the conversation rows still queued (a graceful shutdown). */
+    close: () => conversationRows.flush(),
+
     /** The viewer's conversations, newest activity first, each with its last message and unread count. */
     async conversations(viewer: Viewer): Promise<Conversation[]> {
+      await conversationRows.flush((pairKey) => pairKey.includes(viewer.userId));
       const me = new Types.ObjectId(viewer.userId);
       const rows = await ConversationModel.find({ userIds: me })
         .sort({ lastAt: -1, lastSeq: -1 })
         .limit(CONVERSATION_LIST_LIMIT)
         .lean();
       const partnerIds = rows.map((row) => row.userIds.find((id) => !id.equals(me)) ?? me);
-      const [users, lastRecords, unreadCounts] = await Promise.all([
+      const [users, lastRecords, unread] = await Promise.all([
         UserModel.find({ _id: mongoose.trusted({ $in: partnerIds }) }, PUBLIC_USER_FIELDS).lean(),
-        MessageModel.find({ _id: mongoose.trusted({ $in: rows.map((row) => row.lastMessageId) }) }).lean(),
-        Promise.all(
-          partnerIds.map((partnerId) => MessageModel.countDocuments({ receiverId: me, senderId: partnerId, readAt: null })),
-        ),
+        rows.length ? MessageModel.find({ $or: rows.map((row) => ({ pairKey: row._id, seq: row.lastSeq })) }).lean() : [],
+        // One pass over my unread messages, counted per sender (a count per partner was a scan each on FerretDB).
+        MessageModel.aggregate<{ _id: Types.ObjectId; count: number }>([
+          { $match: { receiverId: me, readAt: null } },
+          { $group: { _id: '$senderId', count: { $sum: 1 } } },
+        ]),
       ]);
-      const lastMessages = new Map((await present(lastRecords)).map((message) => [message.id, message]));
+      const unreadFrom = new Map(unread.map((row) => [row._id.toString(), row.count]));
+      const presented = await present(lastRecords);
+      const lastMessages = new Map(lastRecords.map((record, index) => [record.pairKey, presented[index]!]));
       const viewerParty = { id: viewer.userId, role: viewer.role };
       return rows.flatMap((row, index) => {
         const user = users.find((candidate) => candidate._id.equals(partnerIds[index]));
@@ -202,8 +249,8 @@ export function createMessageService(deps: MessageServiceDeps) {
         return [
           {
             user: toPublicUser(user, viewerParty),
-            lastMessage: lastMessages.get(row.lastMessageId.toString()) ?? null,
-            unreadCount: unreadCounts[index] ?? 0,
+            lastMessage: lastMessages.get(row._id) ?? null,
+            unreadCount: unreadFrom.get(partnerIds[index]!.toString()) ?? 0,
           },
         ];
       });

@@ -213,6 +213,42 @@ describe('REST-then-emit delivery', () => {
   });
 });
 
+describe('many conversations at once', () => {
+  it('messages sent to 12 receivers at once, in several waves, each arrive exactly once, and every conversation row catches up', async () => {
+    const doctor = await server.createUser('doctor');
+    const patients: TestUser[] = [];
+    for (let index = 0; index < 12; index += 1) {
+      const patient = await server.createUser('patient');
+      const now = new Date(clock.now());
+      await ConsultationModel.create({ patientId: patient.id, doctorId: doctor.id, reason: 'follow-up', urgency: 'routine', urgencyRank: 1, status: 'completed', createdAt: now, acceptedAt: now, completedAt: now });
+      patients.push(patient);
+    }
+    const heard = new Map<string, string[]>(patients.map((patient) => [patient.id, []]));
+    await Promise.all(
+      patients.map(async (patient) => {
+        const socket = await server.connect(patient.cookie);
+        socket.on('newMessage', (message) => heard.get(patient.id)!.push(message.id));
+      }),
+    );
+    const sent: Message[] = [];
+    for (let wave = 0; wave < 5; wave += 1) {
+      sent.push(...(await Promise.all(patients.map((patient, index) => sendText(doctor, patient, `wave ${wave} to ${index}`)))));
+    }
+    await expect.poll(() => [...heard.values()].reduce((sum, ids) => sum + ids.length, 0), { timeout: 5_000 }).toBe(sent.length);
+    for (const patient of patients) {
+      const expected = sent.filter((message) => message.receiverId === patient.id).map((message) => message.id);
+      expect(heard.get(patient.id)).toEqual(expected);
+    }
+    // Rows are written behind; listing waits for the viewer's own, so it shows every last message.
+    const list = await server.request.get('/api/messages/conversations').set('Cookie', doctor.cookie);
+    expect(list.status).toBe(200);
+    for (const patient of patients) {
+      const conversation = (list.body.conversations as { user: { id: string }; lastMessage: Message | null }[]).find((row) => row.user.id === patient.id);
+      expect(conversation?.lastMessage?.text).toBe(`wave 4 to ${patients.indexOf(patient)}`);
+    }
+  });
+});
+
 describe('who may read and write a conversation', () => {
   it('an outsider learns nothing through any message endpoint, and an admin cannot read or send', async () => {
     const { patient, doctor } = await consultedPair();

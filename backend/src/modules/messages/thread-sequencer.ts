@@ -1,4 +1,6 @@
-import { MessageModel, type MessageRecord } from './message.model.js';
+import mongoose from 'mongoose';
+import { createBatchLoader } from '../../lib/batch-loader.js';
+import { ConversationModel, MessageModel, type MessageRecord } from './message.model.js';
 
 const MAX_PLACEMENT_ATTEMPTS = 50;
 const MAX_REMEMBERED_THREADS = 10_000;
@@ -39,6 +41,20 @@ export function createThreadSequencer() {
     return last?.seq ?? 0;
   }
 
+  // The first send to a thread this process has not seen starts from the conversation row's
+  // `lastSeq` (small rows, read in batches) instead of sorting the thread's messages (a scan of
+  // every message on FerretDB). The row is written after its message, so it is never ahead; if it
+  // is behind (a crash between the two writes, another instance) the insert collides on
+  // {pairKey, seq} and the next attempt asks the messages themselves.
+  const conversationEnds = createBatchLoader<string, number>(
+    async (pairKeys) => {
+      const rows = await ConversationModel.find({ _id: mongoose.trusted({ $in: pairKeys }) }, { lastSeq: 1 }).lean();
+      return new Map(rows.map((row) => [row._id, row.lastSeq]));
+    },
+    { loadOne: async (pairKey) => (await ConversationModel.findById(pairKey, { lastSeq: 1 }).lean())?.lastSeq },
+  );
+  const likelyLastPlace = async (pairKey: string) => (await conversationEnds.load(pairKey)) ?? 0;
+
   return {
     /**
      * Inserts with the next place in the thread. A duplicate-key error is either a retry of the same
@@ -52,7 +68,7 @@ export function createThreadSequencer() {
     ): Promise<{ record: MessageRecord; created: boolean }> {
       return inLine(pairKey, async () => {
         for (let attempt = 0; attempt < MAX_PLACEMENT_ATTEMPTS; attempt += 1) {
-          const seq = (lastPlace.get(pairKey) ?? (await lastStoredPlace(pairKey))) + 1;
+          const seq = (lastPlace.get(pairKey) ?? (await (attempt === 0 ? likelyLastPlace : lastStoredPlace)(pairKey))) + 1;
           try {
             const record = await insert(seq);
             if (lastPlace.size >= MAX_REMEMBERED_THREADS) lastPlace.clear();

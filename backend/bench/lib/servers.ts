@@ -1,0 +1,132 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort } from '../../test/child-backend.js';
+import { cpuSeconds, rssMb } from './proc.js';
+import { benchDir, repoRoot } from './paths.js';
+import { sleep } from './stats.js';
+
+export const BENCH_JWT_SECRET = 'bench-secret-long-enough-for-hs256-0123456789';
+
+/** A server under test, running as its own process so its CPU and memory can be read from /proc. */
+export interface ServerProcess {
+  kind: 'app' | 'baseline';
+  url: string;
+  /** the Origin clients send (the app checks it on every POST and handshake) */
+  origin: string;
+  pid: number;
+  /** how it was started: compiled dist, or TypeScript through tsx */
+  runtime: string;
+  /** where the server's own log goes (warnings and errors) */
+  logFile: string | undefined;
+  cpuSeconds(): number;
+  rssMb(): number;
+  stop(): Promise<void>;
+}
+
+/**
+ * The compiled server is what production runs: `npm run bench` builds shared and backend first
+ * (incrementally), so dist is current; `--source` runs the TypeScript through tsx instead.
+ */
+export function useCompiled(): boolean {
+  return !process.argv.includes('--source') && fs.existsSync(path.join(repoRoot, 'backend/dist/server.js'));
+}
+
+let tsconfigPath: string | undefined;
+/** tsx reads the contract from source (as in backend/test/child-backend.ts). */
+function sourceTsconfig(): string {
+  if (tsconfigPath) return tsconfigPath;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'telehealth-bench-'));
+  tsconfigPath = path.join(dir, 'tsconfig.json');
+  fs.writeFileSync(tsconfigPath, JSON.stringify({ compilerOptions: { baseUrl: repoRoot, paths: { '@telehealth/shared': ['shared/src/index.ts'] } } }));
+  return tsconfigPath;
+}
+
+async function waitHealthy(url: string, child: ChildProcess, healthPath: string): Promise<void> {
+  for (let waited = 0; ; waited += 100) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}${healthPath}`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (waited > 60_000) throw new Error(`server at ${url} did not start`);
+    await sleep(100);
+  }
+}
+
+function handle(kind: ServerProcess['kind'], child: ChildProcess, url: string, logFile: string | undefined, runtime: string): ServerProcess {
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const pid = child.pid!;
+  return {
+    kind,
+    url,
+    origin: url,
+    pid,
+    runtime,
+    logFile,
+    cpuSeconds: () => cpuSeconds(pid),
+    rssMb: () => rssMb(pid),
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(killer);
+    },
+  };
+}
+
+export interface AppOptions {
+  mongoUri: string;
+  serveFrontend?: boolean;
+  /** write a V8 CPU profile into this directory when the server stops */
+  cpuProfileDir?: string | undefined;
+  env?: Record<string, string>;
+}
+
+/** The real backend: compiled `backend/dist/server.js` when it is up to date, else the source through tsx. */
+export async function startApp(options: AppOptions): Promise<ServerProcess> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const compiled = useCompiled();
+  const profile = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
+  const args = compiled ? [...profile, 'backend/dist/server.js'] : [...profile, '--import', 'tsx', 'backend/src/server.ts'];
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    NODE_ENV: 'test',
+    MONGODB_URI: options.mongoUri,
+    SEED_DEMO: 'false',
+    CORS_ORIGINS: url,
+    JWT_SECRET: BENCH_JWT_SECRET,
+    LOG_LEVEL: 'warn',
+    BCRYPT_ROUNDS: '4',
+    // Logins in the bench come in bursts from one address; failures are what the limiter counts, and there are none.
+    LOGIN_MAX_ATTEMPTS: '100000',
+    SERVE_FRONTEND: options.serveFrontend ? 'true' : 'false',
+    ...(compiled ? {} : { TSX_TSCONFIG_PATH: sourceTsconfig() }),
+    ...options.env,
+  };
+  delete env.NODE_OPTIONS;
+  const logFile = path.join(os.tmpdir(), `telehealth-bench-app-${port}.log`);
+  const out = fs.openSync(logFile, 'w');
+  const child = spawn(process.execPath, args, { cwd: repoRoot, env, stdio: ['ignore', out, out] });
+  fs.closeSync(out);
+  await waitHealthy(url, child, '/api/health');
+  return handle('app', child, url, logFile, compiled ? 'node backend/dist/server.js' : 'node --import tsx backend/src/server.ts');
+}
+
+/** The bare minimum (`baseline-server.ts`): Express + Socket.IO, one insertOne and one room emit. */
+export async function startBaseline(mongoUri: string): Promise<ServerProcess> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(benchDir, 'baseline-server.ts')], {
+    cwd: repoRoot,
+    env: { ...process.env, PORT: String(port), MONGODB_URI: mongoUri },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  await waitHealthy(url, child, '/health');
+  return handle('baseline', child, url, undefined, 'node --import tsx backend/bench/baseline-server.ts');
+}

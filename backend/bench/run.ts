@@ -1,0 +1,171 @@
+/**
+ * `npm run bench`: every scenario against the real app (a child process) and a real database,
+ * each beside a baseline measured in the same run. Prints a table and writes
+ * bench/results/<date>.json. Not a test: nothing here runs under `npm test`.
+ *
+ *   npm run bench                      all scenarios
+ *   npm run bench -- --only=delivery,queue
+ *   npm run bench -- --quick           small points, to check the bench itself
+ *   npm run bench -- --only=delivery --delivery=1000x200   chosen delivery points (receivers x rate)
+ *   npm run bench -- --profile         V8 CPU profiles of every app server into bench/results/profiles
+ *   npm run bench -- --source          the server from TypeScript through tsx instead of backend/dist
+ *
+ * MONGODB_URI set: that server is used (a fresh database per run); otherwise an embedded
+ * FerretDB/MongoDB is started in a temp dir and removed afterwards.
+ */
+import { execSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import mongoose from 'mongoose';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from '../src/db/embedded-database.js';
+import type { BenchContext } from './lib/context.js';
+import { login } from './lib/http.js';
+import { repoRoot } from './lib/paths.js';
+import { childProcessNamed, machineLoad } from './lib/proc.js';
+import { renderTable, type Row } from './lib/report.js';
+import { BENCH_PASSWORD, createSessions, seedFirstMessages, seedPopulation, seedThread } from './lib/seed.js';
+import { useCompiled, startApp } from './lib/servers.js';
+import { withTimeout } from './lib/stats.js';
+import { ClientPool } from './lib/workers.js';
+import { callScenario } from './scenarios/call.js';
+import { capacityScenario, loginBurstScenario } from './scenarios/capacity.js';
+import { deliveryScenario } from './scenarios/delivery.js';
+import { historyScenario } from './scenarios/history.js';
+import { queueScenario } from './scenarios/queue.js';
+
+const SCENARIOS: { name: string; timeoutMs: number; run: (context: BenchContext) => Promise<Row[]> }[] = [
+  { name: 'delivery', timeoutMs: 480_000, run: deliveryScenario },
+  { name: 'capacity', timeoutMs: 240_000, run: capacityScenario },
+  { name: 'login', timeoutMs: 120_000, run: loginBurstScenario },
+  { name: 'queue', timeoutMs: 150_000, run: queueScenario },
+  { name: 'call', timeoutMs: 150_000, run: callScenario },
+  { name: 'history', timeoutMs: 150_000, run: historyScenario },
+];
+
+const argument = (name: string) => process.argv.find((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));
+const quick = argument('quick') !== undefined;
+const only = argument('only')?.split('=')[1]?.split(',');
+const profile = argument('profile') !== undefined;
+const deliveryPoints = argument('delivery')
+  ?.split('=')[1]
+  ?.split(',')
+  .map((point) => {
+    const [receivers, rate] = point.split('x').map(Number);
+    return { receivers: receivers!, rate: rate! };
+  });
+
+function log(message: string): void {
+  console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+}
+
+function git(command: string): string {
+  try {
+    return execSync(`git ${command}`, { cwd: repoRoot, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  const loadBefore = machineLoad();
+  log(`load average ${loadBefore.load1} (1 min) on ${loadBefore.cores} cores; server runs ${useCompiled() ? 'compiled dist' : 'source through tsx'}`);
+
+  let embedded: EmbeddedDatabase | undefined;
+  let dataDir: string | undefined;
+  let baseUri = process.env.MONGODB_URI;
+  if (!baseUri) {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'telehealth-bench-db-'));
+    embedded = await startEmbeddedDatabase({ dataDir, logger: { info: () => undefined, warn: (object, message) => log(`${message ?? ''} ${JSON.stringify(object)}`) } });
+    baseUri = embedded.uri;
+  }
+  const databaseKind = embedded?.kind ?? 'external (MONGODB_URI)';
+  const mongoUri = baseUri.replace(/\/?(\?|$)/, `/careline_bench_${Date.now()}$1`);
+  const pool = await ClientPool.start(2);
+  const rows: Row[] = [];
+  const failures: { scenario: string; error: string }[] = [];
+  try {
+    await mongoose.connect(mongoUri);
+    const selected = SCENARIOS.filter((scenario) => !only || only.includes(scenario.name));
+    const linked = quick ? 1_100 : 10_100;
+    log(`seeding ${databaseKind}: 50 doctors, ${linked} patients with a past consultation and a message from their doctor, 500 patients for the queue`);
+    const population = await seedPopulation({ doctors: 50, linkedPatients: linked, queuePatients: quick ? 100 : 500 });
+    await createSessions([...population.linkedPatients, ...population.queuePatients]);
+    const historyPatients = population.linkedPatients.splice(-2);
+    await seedFirstMessages(population);
+    await seedThread(population.doctors[0]!, historyPatients[0]!, quick ? 1_000 : 10_000);
+    await seedThread(population.doctors[1]!, historyPatients[1]!, 100);
+
+    // The senders sign in through the API, like anyone else.
+    const doctorCookies = new Map<string, string>();
+    const first = await startApp({ mongoUri });
+    try {
+      for (const doctor of population.doctors) doctorCookies.set(doctor.id, await login(first.url, first.origin, doctor.email, BENCH_PASSWORD));
+    } finally {
+      await first.stop();
+    }
+
+    const cpuProfileDir = profile ? path.join(repoRoot, 'bench/results/profiles') : undefined;
+    let databasePid = embedded?.kind === 'ferretdb' ? childProcessNamed('ferretdb') : undefined;
+    const resetDatabase = async () => {
+      if (embedded?.kind !== 'ferretdb') return;
+      await embedded.restart();
+      databasePid = childProcessNamed('ferretdb');
+      context.databasePid = databasePid;
+    };
+    const context: BenchContext = { mongoUri, pool, population, historyPatients, doctorCookies, cpuProfileDir, databasePid, deliveryPoints, quick, log, resetDatabase };
+    for (const scenario of selected) {
+      log(`scenario ${scenario.name}`);
+      try {
+        await context.resetDatabase();
+        rows.push(...(await withTimeout(scenario.run(context), scenario.timeoutMs, scenario.name)));
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        log(`  FAILED: ${message}`);
+        failures.push({ scenario: scenario.name, error: message });
+        rows.push({ scenario: scenario.name, metric: 'did not finish', value: null, unit: '', pass: false, note: message.slice(0, 160) });
+        await pool.disconnectAll().catch(() => undefined);
+      }
+    }
+  } finally {
+    pool.stop();
+    await mongoose.connection.db?.dropDatabase().catch(() => undefined);
+    await mongoose.disconnect();
+    await embedded?.stop();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  const loadAfter = machineLoad();
+  const table = renderTable(rows);
+  console.log(`\n${table}\n`);
+  const commit = git('rev-parse --short HEAD');
+  const dirty = git('status --porcelain --untracked-files=no') !== '';
+  const result = {
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    commit,
+    uncommittedChanges: dirty,
+    quick,
+    machine: { cores: loadBefore.cores, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadBefore, loadAfter },
+    database: databaseKind,
+    server: useCompiled() ? 'backend/dist/server.js' : 'backend/src/server.ts through tsx',
+    frontendBuiltAt: fs.existsSync(path.join(repoRoot, 'frontend/dist/index.html'))
+      ? fs.statSync(path.join(repoRoot, 'frontend/dist/index.html')).mtime.toISOString()
+      : null,
+    rows,
+    failures,
+    table,
+  };
+  const dir = path.join(repoRoot, 'bench/results');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${startedAt.toISOString().replace(/[:.]/g, '-')}${quick ? '-quick' : ''}.json`);
+  fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  log(`commit ${commit}${dirty ? ' (with uncommitted changes)' : ''}; load ${loadBefore.load1} before, ${loadAfter.load1} after; wrote ${path.relative(repoRoot, file)}`);
+  process.exit(0);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,119 @@
+import type { Locator, Page } from 'playwright-core';
+import { launchChromium, signedInContext } from '../lib/browser.js';
+import type { BenchContext } from '../lib/context.js';
+import { atMost, type Row } from '../lib/report.js';
+import { startApp } from '../lib/servers.js';
+import { median, msSince, nowNs, sleep, withTimeout } from '../lib/stats.js';
+
+const CALLS = 10;
+
+// Runs in the page (a string: the backend's TypeScript has no DOM types).
+const BARE_CONNECTIONS = `(async () => {
+  const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: true });
+  const started = performance.now();
+  const a = new RTCPeerConnection();
+  const b = new RTCPeerConnection();
+  a.onicecandidate = (event) => void (event.candidate && b.addIceCandidate(event.candidate));
+  b.onicecandidate = (event) => void (event.candidate && a.addIceCandidate(event.candidate));
+  for (const track of stream.getTracks()) a.addTrack(track, stream);
+  for (const track of stream.getTracks()) b.addTrack(track, stream);
+  const connected = (pc) => new Promise((resolve) => {
+    const check = () => pc.connectionState === 'connected' && resolve();
+    pc.addEventListener('connectionstatechange', check);
+    check();
+  });
+  const both = Promise.all([connected(a), connected(b)]);
+  await a.setLocalDescription(await a.createOffer());
+  await b.setRemoteDescription(a.localDescription);
+  await b.setLocalDescription(await b.createAnswer());
+  await a.setRemoteDescription(b.localDescription);
+  await both;
+  const took = performance.now() - started;
+  a.close();
+  b.close();
+  for (const track of stream.getTracks()) track.stop();
+  return took;
+})()`;
+
+/** The bare minimum: two RTCPeerConnections in one page, fake media, signalling by function call. */
+const bareConnections = (page: Page) => page.evaluate<number>(BARE_CONNECTIONS);
+
+/** Waits until the button can be clicked (the pre-call check enables it once the camera is ready). */
+async function enabled(button: Locator): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (!(await button.isEnabled())) {
+    if (Date.now() > deadline) throw new Error('the button stayed disabled');
+    await sleep(10);
+  }
+}
+
+/**
+ * 5. Call setup through the app: the doctor clicks "Start call" in the thread's call screen, the
+ * patient's tab accepts and joins as soon as it can, until both call screens say Connected.
+ */
+export async function callScenario(context: BenchContext): Promise<Row[]> {
+  const scenario = '5 call setup';
+  const doctor = context.population.doctors[2]!;
+  const patient = context.population.linkedPatients[2]!;
+  // No STUN: loopback only; two browsers on one host connect on host candidates.
+  const server = await startApp({ mongoUri: context.mongoUri, serveFrontend: true, env: { STUN_URLS: '' } });
+  const browser = await launchChromium();
+  try {
+    const baselinePage = await (await browser.newContext()).newPage();
+    await baselinePage.goto(`${server.url}/login`);
+    const baseline: number[] = [];
+    for (let run = 0; run < CALLS; run += 1) baseline.push(await bareConnections(baselinePage));
+
+    const doctorPage = await (await signedInContext(browser, server.url, context.doctorCookies.get(doctor.id))).newPage();
+    const patientPage = await (await signedInContext(browser, server.url, patient.cookie)).newPage();
+    await doctorPage.goto(`/messages/${patient.id}`);
+    await patientPage.goto(`/messages/${doctor.id}`);
+    for (const page of [doctorPage, patientPage]) await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor({ timeout: 30_000 });
+    const patientName = patient.name;
+
+    const setups: number[] = [];
+    for (let run = 0; run < CALLS; run += 1) {
+      await doctorPage.getByRole('button', { name: `Video call ${patientName}` }).click();
+      const start = doctorPage.getByRole('dialog').getByRole('button', { name: 'Start call' });
+      await start.waitFor();
+      await enabled(start);
+      const started = nowNs();
+      await start.click();
+      await withTimeout(
+        (async () => {
+          await patientPage.getByRole('dialog').getByRole('button', { name: 'Accept' }).click();
+          const join = patientPage.getByRole('dialog').getByRole('button', { name: 'Join' });
+          await join.waitFor();
+          await enabled(join);
+          await join.click();
+          await Promise.all(
+            [doctorPage, patientPage].map((page) => page.getByRole('dialog').getByText('Connected', { exact: true }).waitFor({ timeout: 20_000 })),
+          );
+        })(),
+        30_000,
+        `call ${run + 1}`,
+      );
+      setups.push(msSince(started));
+      await doctorPage.getByRole('dialog').getByRole('button', { name: 'Hang up' }).click();
+      for (const page of [doctorPage, patientPage]) await page.getByRole('dialog').waitFor({ state: 'detached', timeout: 15_000 });
+    }
+    const setupMedian = median(setups);
+    const baselineMedian = median(baseline);
+    context.log(`  call setup median ${setupMedian?.toFixed(0)} ms (bare peer connections ${baselineMedian?.toFixed(0)} ms)`);
+    return [
+      {
+        scenario,
+        metric: `Start call → both Connected, median of ${CALLS}`,
+        value: setupMedian === null ? null : Math.round(setupMedian),
+        unit: 'ms',
+        target: '≤ 1500',
+        baseline: baselineMedian === null ? null : Math.round(baselineMedian),
+        pass: atMost(setupMedian, 1_500),
+        note: `includes the callee's Accept and Join (clicked as soon as enabled); baseline: two bare RTCPeerConnections in one page; max ${Math.round(Math.max(...setups))} ms`,
+      },
+    ];
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
