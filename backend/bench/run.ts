@@ -25,7 +25,7 @@ import { repoRoot } from './lib/paths.js';
 import { childProcessNamed, machineLoad } from './lib/proc.js';
 import { renderTable, type Row } from './lib/report.js';
 import { BENCH_PASSWORD, createSessions, seedFirstMessages, seedPopulation, seedThread } from './lib/seed.js';
-import { useCompiled, startApp } from './lib/servers.js';
+import { startApp, stopAllServers, useCompiled } from './lib/servers.js';
 import { withTimeout } from './lib/stats.js';
 import { ClientPool } from './lib/workers.js';
 import { callScenario } from './scenarios/call.js';
@@ -37,8 +37,8 @@ import { queueScenario } from './scenarios/queue.js';
 const SCENARIOS: { name: string; timeoutMs: number; run: (context: BenchContext) => Promise<Row[]> }[] = [
   { name: 'delivery', timeoutMs: 480_000, run: deliveryScenario },
   { name: 'capacity', timeoutMs: 240_000, run: capacityScenario },
-  { name: 'login', timeoutMs: 120_000, run: loginBurstScenario },
-  { name: 'queue', timeoutMs: 150_000, run: queueScenario },
+  { name: 'login', timeoutMs: 240_000, run: loginBurstScenario },
+  { name: 'queue', timeoutMs: 240_000, run: queueScenario },
   { name: 'call', timeoutMs: 150_000, run: callScenario },
   { name: 'history', timeoutMs: 150_000, run: historyScenario },
 ];
@@ -125,6 +125,8 @@ async function main(): Promise<void> {
         log(`  FAILED: ${message}`);
         failures.push({ scenario: scenario.name, error: message });
         rows.push({ scenario: scenario.name, metric: 'did not finish', value: null, unit: '', pass: false, note: message.slice(0, 160) });
+        // Its code may still be running: stop its servers and sockets so it cannot disturb the next.
+        await stopAllServers();
         await pool.disconnectAll().catch(() => undefined);
       }
     }

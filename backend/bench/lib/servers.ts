@@ -56,10 +56,17 @@ async function waitHealthy(url: string, child: ChildProcess, healthPath: string)
   }
 }
 
+/** Servers still running, so a scenario that timed out can be stopped short (its code runs on). */
+const running = new Set<ServerProcess>();
+
+export async function stopAllServers(): Promise<void> {
+  await Promise.all([...running].map((server) => server.stop()));
+}
+
 function handle(kind: ServerProcess['kind'], child: ChildProcess, url: string, logFile: string | undefined, runtime: string): ServerProcess {
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const pid = child.pid!;
-  return {
+  const server: ServerProcess = {
     kind,
     url,
     origin: url,
@@ -69,12 +76,15 @@ function handle(kind: ServerProcess['kind'], child: ChildProcess, url: string, l
     cpuSeconds: () => cpuSeconds(pid),
     rssMb: () => rssMb(pid),
     async stop() {
+      running.delete(server);
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
       await exited;
       clearTimeout(killer);
     },
   };
+  running.add(server);
+  return server;
 }
 
 export interface AppOptions {

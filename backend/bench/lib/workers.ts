@@ -20,6 +20,7 @@ class ClientWorker {
       this.pending.delete(message.id);
       resolve?.(message);
     });
+    child.on('error', () => undefined);
     child.on('exit', (code) => {
       for (const resolve of this.pending.values()) resolve({ op: 'done', id: -1 });
       this.pending.clear();
@@ -29,6 +30,8 @@ class ClientWorker {
 
   call<A extends FromWorker>(request: Request): Promise<A> {
     const id = this.nextId++;
+    // A worker that has gone answers nothing: callers get an empty answer rather than a crash.
+    if (!this.child.connected) return Promise.resolve({ op: 'done', id: -1 } as A);
     return new Promise((resolve) => {
       this.pending.set(id, resolve as (answer: FromWorker) => void);
       const message: ToWorker = { ...request, id };
