@@ -1,5 +1,5 @@
-import { useId, type InputHTMLAttributes } from 'react';
-import { fieldErrorText } from '../../lib/form-errors';
+import type { InputHTMLAttributes } from 'react';
+import { FieldFrame } from './field-frame';
 
 interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
   label: string;
@@ -9,26 +9,11 @@ interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id
   hint?: string;
 }
 
-/** A labelled input whose hint and error are announced with it (aria-describedby). */
+/** A labelled input whose hint and error are announced with it. */
 export function TextField({ label, name, error, hint, ...inputProps }: TextFieldProps) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      )}
-      <input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...inputProps} />
-      {error && (
-        <p id={errorId} className="field-error">
-          {fieldErrorText(label, error)}
-        </p>
-      )}
-    </div>
+    <FieldFrame label={label} error={error} hint={hint}>
+      {(control) => <input {...control} name={name} {...inputProps} />}
+    </FieldFrame>
   );
 }
