@@ -48,6 +48,10 @@ export interface ContextOverrides {
   callDisconnectGraceMs?: number;
   /** live calls shared through Redis when scaled out */
   callRegistry?: CallRegistry;
+  /** several instances share events through the Redis adapter */
+  scaled?: boolean;
+  /** how often the waiting line is re-read from the database (tests shorten it) */
+  queueReloadIntervalMs?: number;
 }
 
 export function createContext(config: Config, logger: Logger, overrides: ContextOverrides = {}): AppContext {
@@ -93,7 +97,14 @@ export function createContext(config: Config, logger: Logger, overrides: Context
     auth,
     presence,
     loginLimiters,
-    consultations: createConsultationService({ clock, io, presence, logger }),
+    consultations: createConsultationService({
+      clock,
+      io,
+      presence,
+      logger,
+      scaled: overrides.scaled ?? false,
+      ...(overrides.queueReloadIntervalMs ? { queueReloadIntervalMs: overrides.queueReloadIntervalMs } : {}),
+    }),
     files,
     messages,
     calls,

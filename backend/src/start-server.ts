@@ -47,7 +47,13 @@ export async function startServer(config: Config, logger: Logger, options: Start
     config,
     logger,
     scaleOut
-      ? { presence: scaleOut.presence, rateLimitStore: scaleOut.rateLimitStore, callRegistry: createRedisCallRegistry(scaleOut.redis), ...options }
+      ? {
+          presence: scaleOut.presence,
+          rateLimitStore: scaleOut.rateLimitStore,
+          callRegistry: createRedisCallRegistry(scaleOut.redis),
+          scaled: true,
+          ...options,
+        }
       : options,
   );
   scaleOut?.attach(context.io);
@@ -81,6 +87,7 @@ export async function startServer(config: Config, logger: Logger, options: Start
   const close = () =>
     (closing ??= (async () => {
       realtime.close();
+      context.consultations.close();
       context.io.emit('server-shutdown', { reconnectInMs: 1_000 });
       const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       // Keep-alive connections would hold the server open: answer in-flight requests with

@@ -59,6 +59,33 @@ async function post(url: string, path: string, cookie: string, body: unknown) {
   return { status: response.status, body: (await response.json().catch(() => null)) as Record<string, unknown> | null };
 }
 
+async function get(url: string, path: string, cookie: string) {
+  const response = await fetch(`${url}${path}`, { headers: { cookie } });
+  return { status: response.status, body: (await response.json().catch(() => null)) as Record<string, unknown> | null };
+}
+
+/** The next `event` on the socket that satisfies `matches`, or a rejection after `timeoutMs`. */
+function eventMatching<E extends keyof ServerToClientEvents>(
+  socket: Client,
+  event: E,
+  matches: (payload: Parameters<ServerToClientEvents[E]>[0]) => boolean,
+  timeoutMs = 5_000,
+): Promise<Parameters<ServerToClientEvents[E]>[0]> {
+  return new Promise((resolve, reject) => {
+    const listener = (payload: Parameters<ServerToClientEvents[E]>[0]) => {
+      if (!matches(payload)) return;
+      clearTimeout(timer);
+      socket.off(event, listener as never);
+      resolve(payload);
+    };
+    const timer = setTimeout(() => {
+      socket.off(event, listener as never);
+      reject(new Error(`no matching ${String(event)} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    socket.on(event, listener as never);
+  });
+}
+
 beforeAll(async () => {
   redis = await startRedis();
   await mongoose.connect(uri);
@@ -157,6 +184,48 @@ describe('two instances behind one Redis', () => {
     expect((await endedAtPatient).reason).toBe('hangup');
     expect((await endedAtDoctor).reason).toBe('hangup');
   }, 40_000);
+
+  it('a patient waiting on A hears their new place when a doctor on B takes the one ahead of them', async () => {
+    const passwordHash = await bcrypt.hash(PASSWORD, 4);
+    const [ahead, behind] = await Promise.all(
+      ['ahead', 'behind'].map((place) =>
+        UserModel.create({ name: `Scale ${place}`, email: `scale-${place}@test.local`, passwordHash, role: 'patient' }),
+      ),
+    );
+    const aheadCookie = await loginTo(instanceA.url, ahead!.email, PASSWORD);
+    const behindCookie = await loginTo(instanceA.url, behind!.email, PASSWORD);
+    const behindSocket = await connect(instanceA.url, behindCookie);
+    // The patient ahead asks through A with a tab open on B: B tells them their place from its own line.
+    const aheadOnB = await connect(instanceB.url, aheadCookie);
+    const aheadToldOnB = eventMatching(aheadOnB, 'consultationUpdated', (update) => update.status === 'waiting');
+    // The doctor has a tab on A too: A tells its own doctors from its own copy of the line.
+    const doctorOnA = await connect(instanceA.url, people.doctor.cookie);
+
+    const first = await post(instanceA.url, '/api/consultations', aheadCookie, { reason: 'first in line' });
+    const second = await post(instanceA.url, '/api/consultations', behindCookie, { reason: 'second in line' });
+    expect([first.status, second.status]).toEqual([201, 201]);
+    const [firstId, secondId] = [first, second].map(({ body }) => (body!['consultation'] as { id: string }).id);
+    expect(second.body!['consultation']).toMatchObject({ position: 2 });
+    expect(await aheadToldOnB).toMatchObject({ id: firstId, position: 1 });
+
+    const movedUp = eventMatching(behindSocket, 'consultationUpdated', (update) => update.position === 1);
+    const queueOnA = eventMatching(doctorOnA, 'queueUpdated', ({ consultations }) =>
+      consultations.every((item) => item.id !== firstId),
+    );
+    expect((await post(instanceB.url, `/api/consultations/${firstId}/accept`, people.doctor.cookie, {})).status).toBe(200);
+    expect(await movedUp).toMatchObject({ id: secondId, status: 'waiting', position: 1 });
+    expect((await queueOnA).consultations.map((item) => item.id)).toEqual([secondId]);
+
+    // Both instances hold the same line.
+    for (const instance of [instanceA, instanceB]) {
+      const queue = await get(instance.url, '/api/consultations/queue', people.doctor.cookie);
+      expect(queue.body!['consultations']).toEqual([expect.objectContaining({ id: secondId, position: 1 })]);
+    }
+    // The doctor is left online on B only, for the scenario after next.
+    const gone = new Promise((resolve) => doctorOnA.once('disconnect', resolve));
+    doctorOnA.disconnect();
+    await gone;
+  }, 30_000);
 
   it('counts failed logins across both instances together', async () => {
     const email = people.patient.email;

@@ -60,6 +60,10 @@ export interface InterServerEvents {
   'sessions-ended': (sessionIds: string[]) => void;
   /** these accounts' role or active flag changed on one instance: the others drop their cached copies */
   'users-changed': (userIds: string[]) => void;
+  /** a consultation changed on one instance: the others re-read it by id and re-broadcast their waiting line */
+  'consultation-changed': (consultationId: string) => void;
+  /** a doctor's availability changed on one instance: the others re-read the doctor their waiting line shows */
+  'doctor-availability-changed': (doctorId: string) => void;
 }
 
 /** What the handshake puts on every socket: identity from the token only. */

@@ -5,165 +5,142 @@ import type { Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
 import type { PresenceRegistry } from '../../realtime/presence-registry.js';
 import { rooms, type RealtimeServer } from '../../realtime/types.js';
-import { PUBLIC_USER_FIELDS, toPublicUser, UserModel, type UserRecord } from '../users/user.model.js';
+import { toPublicUser, UserModel } from '../users/user.model.js';
 import { closedKeyFor, ConsultationModel, openKeyFor, type ConsultationRecord } from './consultation.model.js';
+import { estimateWaitSeconds, mayTake, queueFor } from './queue-order.js';
 import { relationsChanged } from './relations.js';
-import {
-  compareQueueOrder,
-  estimateWaitSeconds,
-  mayTake,
-  median,
-  positionsOf,
-  queueFor,
-  RECENT_CONSULTATIONS_FOR_ESTIMATE,
-} from './queue-order.js';
+import { createWaitingLine, readUsers, type LineEntry, type PublicUserRecord, type WaitingLineSnapshot } from './waiting-line.js';
 
 export interface ConsultationServiceDeps {
   clock: Clock;
   io: RealtimeServer;
   presence: PresenceRegistry;
   logger: Logger;
+  /** several instances share events through an adapter (Redis): changes are announced to the others */
+  scaled?: boolean;
+  /** how often the waiting line is re-read from the database (tests shorten it) */
+  queueReloadIntervalMs?: number;
 }
 
-type PublicUserRecord = Omit<UserRecord, 'passwordHash'>;
-
-/** The waiting line at one moment: what positions and estimates are computed from. */
-interface QueueSnapshot {
-  positions: Map<string, number>;
-  medianLengthSeconds: number | null;
-}
+/** What a waiting consultation's numbers are computed from: its place and the typical length. */
+type QueueNumbers = Pick<WaitingLineSnapshot, 'positions' | 'medianLengthSeconds'>;
 
 const OPEN_STATUSES = ['waiting', 'active'] as const;
 const DUPLICATE_KEY = 11000;
 
 /**
  * The consultation queue: patients ask, doctors take, complete, patients cancel. Every change is
- * made with one conditional write (so two doctors racing for one request cannot both win), then
- * the queue is re-broadcast: `queueUpdated` to doctors and `consultationUpdated` to each waiting
- * patient whose place or estimate moved. See docs/queue.md.
+ * made with one conditional write (so two doctors racing for one request cannot both win), applied
+ * to the waiting line this instance holds (`waiting-line.ts`), announced to the other instances,
+ * then the queue is re-broadcast: `queueUpdated` to doctors and `consultationUpdated` to each
+ * waiting patient whose place or estimate moved. See docs/queue.md.
  */
 export function createConsultationService(deps: ConsultationServiceDeps) {
   const { clock, io, presence, logger } = deps;
   const now = () => new Date(clock.now());
+  const line = createWaitingLine({
+    logger,
+    ...(deps.queueReloadIntervalMs ? { reloadIntervalMs: deps.queueReloadIntervalMs } : {}),
+    onReloadChanged: () => void refreshQueue(),
+  });
 
-  async function usersById(ids: (Types.ObjectId | null)[]): Promise<Map<string, PublicUserRecord>> {
-    const wanted = [...new Set(ids.filter((id): id is Types.ObjectId => id !== null).map(String))];
-    if (wanted.length === 0) return new Map();
-    // A second query rather than $lookup, which FerretDB does not have.
-    const users = await UserModel.find(
-      { _id: mongoose.trusted({ $in: wanted.map((id) => new Types.ObjectId(id)) }) },
-      PUBLIC_USER_FIELDS,
-    ).lean<PublicUserRecord[]>();
-    return new Map(users.map((user) => [user._id.toString(), user]));
-  }
-
-  /** The median length (accepted → completed) of the most recently completed consultations. */
-  async function medianLengthSeconds(): Promise<number | null> {
-    const recent = await ConsultationModel.find(
-      { status: 'completed', acceptedAt: mongoose.trusted({ $ne: null }) },
-      { acceptedAt: 1, completedAt: 1 },
-    )
-      .sort({ completedAt: -1 })
-      .limit(RECENT_CONSULTATIONS_FOR_ESTIMATE)
-      .lean();
-    const lengths = recent.flatMap(({ acceptedAt, completedAt }) =>
-      acceptedAt && completedAt ? [(completedAt.getTime() - acceptedAt.getTime()) / 1000] : [],
-    );
-    return median(lengths);
-  }
-
-  /** Every waiting consultation in queue order, with the numbers that go with them. */
-  async function loadQueue(): Promise<{ ordered: ConsultationRecord[]; snapshot: QueueSnapshot }> {
-    const [waiting, medianLength] = await Promise.all([
-      ConsultationModel.find({ status: 'waiting' }).lean(),
-      medianLengthSeconds(),
-    ]);
-    const entries = waiting.map((record) => ({
-      record,
-      id: record._id.toString(),
-      urgencyRank: record.urgencyRank,
-      createdAt: record.createdAt,
-      requestedDoctorId: record.requestedDoctorId?.toString() ?? null,
-    }));
-    entries.sort(compareQueueOrder);
+  /** One consultation as the API shows it; `online` adds `patientOnline` (doctors' view). */
+  function toConsultation(
+    record: ConsultationRecord,
+    users: ReadonlyMap<string, PublicUserRecord>,
+    numbers: QueueNumbers | null,
+    online?: ReadonlyMap<string, boolean>,
+  ): Consultation {
+    const id = record._id.toString();
+    const patient = users.get(record.patientId.toString());
+    if (!patient) throw new Error(`consultation ${id} has no patient`);
+    const doctor = record.doctorId ? users.get(record.doctorId.toString()) : undefined;
+    const requestedDoctor = record.requestedDoctorId ? users.get(record.requestedDoctorId.toString()) : undefined;
+    const position = record.status === 'waiting' ? numbers?.positions.get(id) : undefined;
     return {
-      ordered: entries.map((entry) => entry.record),
-      snapshot: { positions: positionsOf(entries), medianLengthSeconds: medianLength },
+      id,
+      patient: toPublicUser(patient),
+      doctor: doctor ? toPublicUser(doctor) : null,
+      requestedDoctorId: record.requestedDoctorId?.toString() ?? null,
+      reason: record.reason,
+      urgency: record.urgency,
+      status: record.status,
+      ...(position !== undefined
+        ? { position, estimatedWaitSeconds: estimateWaitSeconds(position, numbers?.medianLengthSeconds ?? null) }
+        : {}),
+      ...(requestedDoctor ? { requestedDoctorAvailable: requestedDoctor.active && requestedDoctor.available } : {}),
+      ...(online ? { patientOnline: online.get(record.patientId.toString()) ?? false } : {}),
+      ...(record.notes ? { notes: record.notes } : {}),
+      createdAt: record.createdAt.toISOString(),
+      ...(record.acceptedAt ? { acceptedAt: record.acceptedAt.toISOString() } : {}),
+      ...(record.completedAt ? { completedAt: record.completedAt.toISOString() } : {}),
+      ...(record.cancelledAt ? { cancelledAt: record.cancelledAt.toISOString() } : {}),
     };
   }
 
-  /** Consultations as the API shows them; `withPresence` adds `patientOnline` (doctors' view). */
-  async function present(
-    records: ConsultationRecord[],
-    snapshot: QueueSnapshot | null,
-    withPresence = false,
-  ): Promise<Consultation[]> {
-    const users = await usersById(records.flatMap((record) => [record.patientId, record.doctorId, record.requestedDoctorId]));
-    const online = withPresence ? await Promise.all(records.map((record) => presence.isOnline(record.patientId.toString()))) : [];
-    return records.map((record, index) => {
-      const id = record._id.toString();
-      const patient = users.get(record.patientId.toString());
-      if (!patient) throw new Error(`consultation ${id} has no patient`);
-      const doctor = record.doctorId ? users.get(record.doctorId.toString()) : undefined;
-      const requestedDoctor = record.requestedDoctorId ? users.get(record.requestedDoctorId.toString()) : undefined;
-      const position = record.status === 'waiting' ? snapshot?.positions.get(id) : undefined;
-      return {
-        id,
-        patient: toPublicUser(patient),
-        doctor: doctor ? toPublicUser(doctor) : null,
-        requestedDoctorId: record.requestedDoctorId?.toString() ?? null,
-        reason: record.reason,
-        urgency: record.urgency,
-        status: record.status,
-        ...(position !== undefined
-          ? { position, estimatedWaitSeconds: estimateWaitSeconds(position, snapshot?.medianLengthSeconds ?? null) }
-          : {}),
-        ...(requestedDoctor ? { requestedDoctorAvailable: requestedDoctor.active && requestedDoctor.available } : {}),
-        ...(withPresence ? { patientOnline: online[index] ?? false } : {}),
-        ...(record.notes ? { notes: record.notes } : {}),
-        createdAt: record.createdAt.toISOString(),
-        ...(record.acceptedAt ? { acceptedAt: record.acceptedAt.toISOString() } : {}),
-        ...(record.completedAt ? { completedAt: record.completedAt.toISOString() } : {}),
-        ...(record.cancelledAt ? { cancelledAt: record.cancelledAt.toISOString() } : {}),
-      };
-    });
+  /** Consultations as the API shows them, with their users read fresh by id. */
+  async function present(records: ConsultationRecord[], numbers: QueueNumbers | null): Promise<Consultation[]> {
+    const ids = records.flatMap((record) => [record.patientId, record.doctorId, record.requestedDoctorId]);
+    const users = await readUsers(ids.flatMap((id) => (id ? [id.toString()] : [])));
+    return records.map((record) => toConsultation(record, users, numbers));
+  }
+
+  /** Whether each of these waiting consultations' patients is online: one question per patient. */
+  async function onlineOf(entries: readonly LineEntry[]): Promise<Map<string, boolean>> {
+    const patients = [...new Set(entries.map(({ record }) => record.patientId.toString()))];
+    const online = await Promise.all(patients.map((patientId) => presence.isOnline(patientId)));
+    return new Map(patients.map((patientId, index) => [patientId, online[index] ?? false]));
+  }
+
+  /** The doctors' view of these waiting consultations, from the line's snapshot and its users. */
+  async function presentWaiting(entries: readonly LineEntry[], snapshot: WaitingLineSnapshot): Promise<Consultation[]> {
+    const online = await onlineOf(entries);
+    return entries.map(({ record }) => toConsultation(record, snapshot.users, snapshot, online));
   }
 
   const forPatient = ({ patientOnline: _online, ...consultation }: Consultation): Consultation => consultation;
 
-  // What each waiting patient was last told (position and estimate), so only those whose numbers
-  // moved are told again. Per instance: with several instances a patient may hear the same numbers
-  // twice, never miss a change made here.
+  // What each waiting patient was last told (position and estimate) by this instance, so only
+  // those whose numbers moved are told again.
   let lastTold = new Map<string, string>();
 
   /**
-   * Sends every doctor their view of the queue and every waiting patient whose numbers moved
-   * their consultation. Answers the presented waiting consultations by id.
+   * Sends this instance's doctors their view of the queue and this instance's waiting patients
+   * whose numbers moved their consultation. Answers the presented waiting consultations by id.
+   *
+   * Local sockets only (`io.local`): every instance holds the same line (each change is applied
+   * where it is made and re-read by id everywhere else, and the periodic re-read heals the rest),
+   * and every instance broadcasts whenever its line changes, so every socket ends up with the
+   * numbers of the converged line whichever instance it is connected to. A cluster-wide broadcast
+   * from the changing instance would instead race with the others' and cost a Redis round trip per
+   * patient. With one instance, local is everyone.
    *
    * Each doctor's own view, without listing online doctors: views differ only for doctors that some
    * request names, so the view of open requests is sent once to the doctors' room except those
-   * doctors, and each named doctor gets the open requests plus their own. That is one query, one
-   * serialisation and one room emit for the common case, and at most one emit per named doctor, at
-   * 500 waiting patients as at 5. Sending everyone the whole list to filter in the browser would be
-   * simpler, but would show every doctor the reasons patients gave when asking for someone else.
+   * doctors, and each named doctor gets the open requests plus their own. That is one serialisation
+   * and one room emit for the common case, and at most one emit per named doctor, at 500 waiting
+   * patients as at 5. Sending everyone the whole list to filter in the browser would be simpler,
+   * but would show every doctor the reasons patients gave when asking for someone else.
    */
-  async function broadcastQueue(alreadyTold: Set<string>): Promise<Map<string, Consultation>> {
-    const { ordered, snapshot } = await loadQueue();
-    const queue = await present(ordered, snapshot, true);
+  async function broadcastQueue(): Promise<Map<string, Consultation>> {
+    const snapshot = await line.snapshot();
+    const queue = await presentWaiting(snapshot.ordered, snapshot);
     const named = new Set(
       queue.flatMap((consultation) => (consultation.requestedDoctorId ? [consultation.requestedDoctorId] : [])),
     );
-    io.to(rooms.role('doctor'))
+    io.local
+      .to(rooms.role('doctor'))
       .except([...named].map(rooms.user))
       .emit('queueUpdated', { consultations: queue.filter((consultation) => consultation.requestedDoctorId === null) });
-    for (const doctorId of named) io.to(rooms.user(doctorId)).emit('queueUpdated', { consultations: queueFor(queue, doctorId) });
+    for (const doctorId of named)
+      io.local.to(rooms.user(doctorId)).emit('queueUpdated', { consultations: queueFor(queue, doctorId) });
 
     const told = new Map<string, string>();
     for (const consultation of queue) {
       const numbers = `${consultation.position}:${consultation.estimatedWaitSeconds}`;
       told.set(consultation.id, numbers);
-      if (lastTold.get(consultation.id) !== numbers && !alreadyTold.has(consultation.id)) {
-        io.to(rooms.user(consultation.patient.id)).emit('consultationUpdated', forPatient(consultation));
+      if (lastTold.get(consultation.id) !== numbers) {
+        io.local.to(rooms.user(consultation.patient.id)).emit('consultationUpdated', forPatient(consultation));
       }
     }
     lastTold = told;
@@ -173,39 +150,77 @@ export function createConsultationService(deps: ConsultationServiceDeps) {
   // Broadcasts run one at a time, and changes that arrive during one share the next, so a burst of
   // requests costs two broadcasts, not one each, and the last one always sees the latest state.
   let running: Promise<unknown> | null = null;
-  let next: { promise: Promise<Map<string, Consultation> | null>; alreadyTold: Set<string> } | null = null;
-  function refreshQueue(changedId: string): Promise<Map<string, Consultation> | null> {
-    if (!next) {
-      const alreadyTold = new Set<string>();
-      const promise = (async () => {
-        await running;
-        next = null;
-        const run = broadcastQueue(alreadyTold).catch((error: unknown) => {
-          logger.error({ err: error }, 'queue broadcast failed');
-          return null;
-        });
-        running = run;
-        return run;
-      })();
-      next = { promise, alreadyTold };
-    }
-    next.alreadyTold.add(changedId);
-    return next.promise;
+  let next: Promise<Map<string, Consultation> | null> | null = null;
+  function refreshQueue(): Promise<Map<string, Consultation> | null> {
+    next ??= (async () => {
+      await running;
+      next = null;
+      const run = broadcastQueue().catch((error: unknown) => {
+        logger.error({ err: error }, 'queue broadcast failed');
+        return null;
+      });
+      running = run;
+      return run;
+    })();
+    return next;
   }
 
-  /** After a change: re-broadcast the queue, then tell the consultation's patient and doctor. */
+  /**
+   * After a change made here: announce it to the other instances, apply it to the line and
+   * re-broadcast it, and answer the consultation as it now is.
+   *
+   * A consultation that left the line (taken, completed, cancelled) is news for its patient and
+   * doctor wherever they are connected: it is sent to them cluster-wide. One that joined it is told
+   * to its patient like every other waiting one, by each instance from its own line (the broadcast
+   * above here, the others' after they apply it): numbers sent cluster-wide from this line could
+   * reach a socket on another instance after that instance's newer ones.
+   */
   async function afterChange(record: ConsultationRecord): Promise<Consultation> {
     relationsChanged();
     const id = record._id.toString();
-    const queue = await refreshQueue(id);
-    let consultation = record.status === 'waiting' ? queue?.get(id) : undefined;
-    if (!consultation) {
-      const snapshot = record.status === 'waiting' ? (await loadQueue()).snapshot : null;
-      [consultation] = await present([record], snapshot);
+    if (deps.scaled) io.serverSideEmit('consultation-changed', id);
+    line.apply(record);
+    const queue = await refreshQueue();
+    if (record.status === 'waiting') {
+      const broadcast = queue?.get(id);
+      if (broadcast) return forPatient(broadcast);
+      // The broadcast failed (logged): tell the patient's sockets here what the answer says.
+      const [consultation] = await present([record], await line.snapshot());
+      io.local.to(rooms.user(consultation!.patient.id)).emit('consultationUpdated', consultation!);
+      return consultation!;
     }
-    const told = forPatient(consultation!);
-    io.to([rooms.user(told.patient.id), ...(told.doctor ? [rooms.user(told.doctor.id)] : [])]).emit('consultationUpdated', told);
-    return told;
+    const [consultation] = await present([record], null);
+    const { patient, doctor } = consultation!;
+    io.to([rooms.user(patient.id), ...(doctor ? [rooms.user(doctor.id)] : [])]).emit('consultationUpdated', consultation!);
+    return consultation!;
+  }
+
+  /**
+   * Another instance changed a consultation: re-read it by id (indexed), apply it, and tell the
+   * sockets here. (The consultation's own patient and doctor, if it left the line, were told by
+   * the instance that changed it.)
+   */
+  async function changedElsewhere(id: string): Promise<void> {
+    const record = await ConsultationModel.findById(id).lean();
+    if (record) line.apply(record);
+    else line.forget(id);
+    await refreshQueue();
+  }
+
+  /** Another instance re-read a doctor whose availability changed: so do we. */
+  async function doctorChangedElsewhere(doctorId: string): Promise<void> {
+    await line.refreshUser(doctorId);
+  }
+
+  const onConsultationChanged = (id: string) =>
+    void changedElsewhere(id).catch((error: unknown) =>
+      logger.error({ err: error }, 'applying a consultation changed elsewhere failed'),
+    );
+  const onDoctorChanged = (doctorId: string) =>
+    void doctorChangedElsewhere(doctorId).catch((error: unknown) => logger.warn({ err: error }, 'refreshing a doctor failed'));
+  if (deps.scaled) {
+    io.on('consultation-changed', onConsultationChanged);
+    io.on('doctor-availability-changed', onDoctorChanged);
   }
 
   /** Why a conditional write matched nothing: no such consultation (for this user), or wrong state. */
@@ -268,9 +283,9 @@ export function createConsultationService(deps: ConsultationServiceDeps) {
         .limit(query.limit + 1)
         .lean();
       const page = records.slice(0, query.limit);
-      const snapshot = page.some((record) => record.status === 'waiting') ? (await loadQueue()).snapshot : null;
+      const numbers = page.some((record) => record.status === 'waiting') ? await line.snapshot() : null;
       return {
-        consultations: (await present(page, snapshot)).map(forPatient),
+        consultations: (await present(page, numbers)).map(forPatient),
         nextCursor: records.length > query.limit ? page.at(-1)!._id.toString() : null,
       };
     },
@@ -290,23 +305,15 @@ export function createConsultationService(deps: ConsultationServiceDeps) {
               (record.status === 'waiting' &&
                 mayTake({ requestedDoctorId: record.requestedDoctorId?.toString() ?? null }, viewer.userId)))));
       if (!record || !visible) throw errors.notFound('No such consultation');
-      const snapshot = record.status === 'waiting' ? (await loadQueue()).snapshot : null;
-      const [consultation] = await present([record], snapshot);
+      const numbers = record.status === 'waiting' ? await line.snapshot() : null;
+      const [consultation] = await present([record], numbers);
       return forPatient(consultation!);
     },
 
     /** What a doctor may take now: open requests and those naming them, urgent first, then oldest. */
     async queue(doctorId: string): Promise<Consultation[]> {
-      const { ordered, snapshot } = await loadQueue();
-      const mine = queueFor(
-        ordered.map((record) => ({ record, requestedDoctorId: record.requestedDoctorId?.toString() ?? null })),
-        doctorId,
-      );
-      return present(
-        mine.map(({ record }) => record),
-        snapshot,
-        true,
-      );
+      const snapshot = await line.snapshot();
+      return presentWaiting(queueFor(snapshot.ordered, doctorId), snapshot);
     },
 
     /** A doctor takes a waiting request. One conditional write: of two doctors at once, one wins. */
@@ -376,16 +383,38 @@ export function createConsultationService(deps: ConsultationServiceDeps) {
 
     /** A doctor went away or came back: patients waiting for them by name are told. */
     async doctorAvailabilityChanged(doctorId: string): Promise<void> {
-      const waiting = await ConsultationModel.find({ status: 'waiting', requestedDoctorId: new Types.ObjectId(doctorId) }).lean();
-      if (waiting.length === 0) return;
-      const { snapshot } = await loadQueue();
-      for (const consultation of await present(waiting, snapshot))
-        io.to(rooms.user(consultation.patient.id)).emit('consultationUpdated', consultation);
+      // The line holds the doctor as they were: re-read them first, here and on the other instances.
+      await line.refreshUser(doctorId);
+      if (deps.scaled) io.serverSideEmit('doctor-availability-changed', doctorId);
+      const snapshot = await line.snapshot();
+      const waiting = snapshot.ordered.filter((entry) => entry.requestedDoctorId === doctorId);
+      for (const { record } of waiting)
+        io.to(rooms.user(record.patientId.toString())).emit(
+          'consultationUpdated',
+          toConsultation(record, snapshot.users, snapshot),
+        );
     },
 
     /** How many doctors are taking patients right now. */
     async doctorsAvailable(): Promise<number> {
       return UserModel.countDocuments({ role: 'doctor', active: true, available: true });
+    },
+
+    /**
+     * Re-reads the waiting line from the database now, and re-broadcasts it if it changed: for
+     * changes written straight to the database (tests, fixtures), which otherwise show within the
+     * periodic re-read.
+     */
+    async reloadQueue(): Promise<void> {
+      if (await line.reload()) await refreshQueue();
+    },
+
+    close(): void {
+      line.close();
+      if (deps.scaled) {
+        io.off('consultation-changed', onConsultationChanged);
+        io.off('doctor-availability-changed', onDoctorChanged);
+      }
     },
   };
 }
