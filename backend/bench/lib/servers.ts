@@ -63,8 +63,22 @@ export async function stopAllServers(): Promise<void> {
   await Promise.all([...running].map((server) => server.stop()));
 }
 
+/** The last lines of a server's log, to show with an exit nobody asked for. */
+function tail(logFile: string | undefined, lines = 20): string {
+  if (!logFile || !fs.existsSync(logFile)) return '(no log file)';
+  return fs.readFileSync(logFile, 'utf8').trimEnd().split('\n').slice(-lines).join('\n') || '(log empty)';
+}
+
 function handle(kind: ServerProcess['kind'], child: ChildProcess, url: string, logFile: string | undefined, runtime: string): ServerProcess {
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let stopping = false;
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', (code, signal) => {
+      // A server that ends while a scenario still uses it makes every later request ECONNREFUSED:
+      // say how it ended (a crash has a code and a stack in its log, a kill has a signal).
+      if (!stopping) console.error(`[bench] ${kind} server pid ${child.pid} exited unexpectedly: code ${code}, signal ${signal}\n${tail(logFile)}`);
+      resolve();
+    }),
+  );
   const pid = child.pid!;
   const server: ServerProcess = {
     kind,
@@ -76,6 +90,7 @@ function handle(kind: ServerProcess['kind'], child: ChildProcess, url: string, l
     cpuSeconds: () => cpuSeconds(pid),
     rssMb: () => rssMb(pid),
     async stop() {
+      stopping = true;
       running.delete(server);
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
