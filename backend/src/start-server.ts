@@ -75,6 +75,7 @@ export async function startServer(config: Config, logger: Logger, options: Start
     sessions: context.sessions,
     presence: context.presence,
     modules: [callSocket(context), messageSocket(context)],
+    waitingPatients: () => context.consultations.waitingPatients(),
     ...(options.sweepIntervalMs ? { sweepIntervalMs: options.sweepIntervalMs } : {}),
     scaled: scaleOut !== undefined,
   });

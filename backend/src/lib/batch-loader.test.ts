@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBatchLoader } from './batch-loader.js';
+import { createBatchLoader, createIdLoader } from './batch-loader.js';
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -62,5 +62,25 @@ describe('createBatchLoader', () => {
     await expect(loader.load('a')).rejects.toThrow('database away');
     fail = false;
     expect(await loader.load('a')).toBe('a');
+  });
+
+  it('reads by _id one key per query, never more than the limit at once, one query for callers of a key together', async () => {
+    const asked: string[] = [];
+    let running = 0;
+    let most = 0;
+    const loader = createIdLoader<string, string>(async (key) => {
+      asked.push(key);
+      most = Math.max(most, (running += 1));
+      await tick();
+      running -= 1;
+      return key === 'missing' ? undefined : key.toUpperCase();
+    }, 32);
+    const keys = [...Array.from({ length: 200 }, (_, index) => `k${index}`), 'k7', 'missing'];
+    const answers = await Promise.all(keys.map((key) => loader.load(key)));
+    expect(answers).toEqual(keys.map((key) => (key === 'missing' ? undefined : key.toUpperCase())));
+    expect(asked).toHaveLength(201);
+    expect(new Set(asked).size).toBe(201);
+    expect(most).toBeGreaterThan(1);
+    expect(most).toBeLessThanOrEqual(32);
   });
 });

@@ -3,7 +3,7 @@ import type { Config } from '../config/config.js';
 import type { Logger } from '../lib/logger.js';
 import type { SessionStore } from '../modules/auth/session-store.js';
 import type { TokenService } from '../modules/auth/tokens.js';
-import { consultedWith, isWaiting, waitingPatients } from '../modules/consultations/relations.js';
+import { consultedWith } from '../modules/consultations/relations.js';
 import { SESSION_COOKIE } from '../lib/cookies.js';
 import type { PresenceRegistry } from './presence-registry.js';
 import { rooms, type RealtimeServer, type RealtimeSocket } from './types.js';
@@ -21,6 +21,8 @@ export interface RealtimeDeps {
   sessions: SessionStore;
   presence: PresenceRegistry;
   modules: SocketModule[];
+  /** the patients waiting in the queue (the consultation service's line, held in memory) */
+  waitingPatients: () => Promise<Set<string>>;
   /** how often connected sockets' sessions are re-checked for idle and absolute timeouts */
   sweepIntervalMs?: number;
   /** several instances share events through an adapter (Redis) */
@@ -85,14 +87,15 @@ export function createRealtime(io: RealtimeServer, deps: RealtimeDeps): Realtime
     if (role === 'doctor') return [rooms.role('patient'), rooms.role('doctor'), rooms.role('admin')];
     if (role === 'admin') return [rooms.role('admin')];
     // A patient waiting in the queue is shown to every doctor, with whether they are online.
-    if (await isWaiting(userId)) return [rooms.role('doctor'), rooms.role('admin')];
+    if ((await deps.waitingPatients()).has(userId)) return [rooms.role('doctor'), rooms.role('admin')];
     const doctors = consulted ?? (await consultedWith(userId));
     return [...[...doctors].map(rooms.user), rooms.role('admin')];
   }
 
   async function visibleOnline(userId: string, role: Role, consulted: Set<string>): Promise<string[]> {
-    const online = await presence.online();
-    const waiting = role === 'doctor' ? await waitingPatients() : new Set<string>();
+    // A patient sees doctors only (policies.canSee): ask for those, not for everyone online.
+    const online = await presence.online(role === 'patient' ? 'doctor' : undefined);
+    const waiting = role === 'doctor' ? await deps.waitingPatients() : new Set<string>();
     const viewer = { id: userId, role, active: true };
     return [...online]
       .filter(
@@ -161,8 +164,9 @@ export function createRealtime(io: RealtimeServer, deps: RealtimeDeps): Realtime
   // from the database at most once a minute here: every revocation the app makes reaches the
   // sockets at once (`ended` above, through the adapter when scaled), so this re-read only catches
   // changes made to the database by hand, and re-reading 10,000 sessions every 15 s kept FerretDB
-  // busy. Every socket is checked at once, so the re-reads are batched into a few queries (one by
-  // one, 10,000 sockets took longer than the interval, and sweeps piled up).
+  // busy. Every socket is checked at once and the re-reads run side by side as `_id` lookups
+  // (createIdLoader); checked one after another, 10,000 sockets took longer than the interval and
+  // sweeps piled up.
   async function sweep(): Promise<void> {
     await Promise.all(
       [...io.of('/').sockets.values()].map(async (socket) => {

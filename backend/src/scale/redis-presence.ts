@@ -95,9 +95,11 @@ export function createRedisPresence(options: RedisPresenceOptions): PresenceRegi
     async isOnline(userId) {
       return (await redis.sCard(keys.userSockets(userId))) > 0;
     },
-    async online() {
+    async online(only) {
       const roles = await redis.hGetAll(keys.roles);
-      return new Map(Object.entries(roles).filter(([, role]) => (ROLES as readonly string[]).includes(role)) as [string, Role][]);
+      return new Map(
+        Object.entries(roles).filter(([, role]) => (only ? role === only : (ROLES as readonly string[]).includes(role))) as [string, Role][],
+      );
     },
     async close() {
       clearInterval(timer);

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { Role } from '@telehealth/shared';
 import mongoose, { Types } from 'mongoose';
-import { createBatchLoader } from '../../lib/batch-loader.js';
+import { createIdLoader } from '../../lib/batch-loader.js';
 import { createLatestWriter } from '../../lib/latest-writer.js';
 import type { Clock } from '../../lib/clock.js';
 import { UserModel } from '../users/user.model.js';
@@ -11,9 +11,6 @@ import { SessionModel, type SessionRecord } from './session.model.js';
 const REFRESH_AHEAD = 0.6;
 /** How stale the stored `lastSeenAt` may get while the session is in use. */
 const PERSIST_LAST_SEEN_EVERY_MS = 5 * 60_000;
-// The sweep re-reads every connected socket's session: few big queries cost less than many small
-// ones on FerretDB, where each is a scan of the collection.
-const BIG_BATCHES = { maxBatch: 5_000 };
 
 export interface AuthIdentity {
   userId: string;
@@ -90,28 +87,16 @@ export class SessionStore extends EventEmitter<{
     // A lost write only makes another instance think the session idle a minute sooner.
     onError: () => undefined,
   });
-  // Sessions and accounts are read in batches: a thousand sockets reconnecting at once (a deploy,
-  // a network blip) cost a few queries, not two each (every query is a scan on FerretDB).
-  private readonly sessionRows = createBatchLoader<string, SessionRecord>(
-    async (ids) => {
-      const rows = await SessionModel.find({ _id: mongoose.trusted({ $in: ids.map((id) => new Types.ObjectId(id)) }) }).lean();
-      return new Map(rows.map((row) => [row._id.toString(), row]));
-    },
-    { ...BIG_BATCHES, loadOne: async (id) => (await SessionModel.findById(id).lean()) ?? undefined },
+  // Sessions and accounts are read by `_id`, one query each, a bounded number at once: a thousand
+  // sockets reconnecting at once (a deploy, a network blip) are a thousand index lookups, never a
+  // thousand scans, and never one `$in` that FerretDB checks against every row (createIdLoader).
+  private readonly sessionRows = createIdLoader<string, SessionRecord>(
+    async (id) => (await SessionModel.findById(id).lean()) ?? undefined,
   );
-  private readonly userRows = createBatchLoader<string, UserStatus>(
-    async (ids) => {
-      const rows = await UserModel.find({ _id: mongoose.trusted({ $in: ids.map((id) => new Types.ObjectId(id)) }) }, { role: 1, active: 1 }).lean();
-      return new Map(rows.map((row) => [row._id.toString(), { role: row.role, active: row.active }]));
-    },
-    {
-      ...BIG_BATCHES,
-      loadOne: async (id) => {
-        const row = await UserModel.findById(id, { role: 1, active: 1 }).lean();
-        return row ? { role: row.role, active: row.active } : undefined;
-      },
-    },
-  );
+  private readonly userRows = createIdLoader<string, UserStatus>(async (id) => {
+    const row = await UserModel.findById(id, { role: 1, active: 1 }).lean();
+    return row ? { role: row.role, active: row.active } : undefined;
+  });
 
   constructor(private readonly options: SessionStoreOptions) {
     super();

@@ -395,6 +395,12 @@ export function createConsultationService(deps: ConsultationServiceDeps) {
         );
     },
 
+    /** The patients waiting now, from this instance's line (presence shows them to every doctor). */
+    async waitingPatients(): Promise<Set<string>> {
+      const { ordered } = await line.snapshot();
+      return new Set(ordered.map(({ record }) => record.patientId.toString()));
+    },
+
     /** How many doctors are taking patients right now. */
     async doctorsAvailable(): Promise<number> {
       return UserModel.countDocuments({ role: 'doctor', active: true, available: true });

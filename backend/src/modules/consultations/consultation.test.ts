@@ -505,7 +505,7 @@ describe('a long line', () => {
     told.forEach((consultation, index) => expect(consultation).toMatchObject({ id: opened[index + 1]!.id, status: 'waiting', position: index + 1 }));
   });
 
-  it('with 500 patients waiting, taking the first re-broadcasts the whole queue within 500 ms', async () => {
+  it('with 500 patients waiting, taking the first re-broadcasts the whole queue, everyone moved up by one', async () => {
     const base = clock.now();
     const patients = await UserModel.insertMany(
       Array.from({ length: 500 }, (_, index) => ({
@@ -533,14 +533,10 @@ describe('a long line', () => {
     expect(head!.patient.id).toBe(patients[0]!._id.toString());
 
     const told = eventMatching(socket, 'queueUpdated', ({ consultations }) => consultations.length === 499);
-    const started = performance.now();
     await server.request.post(`/api/consultations/${head!.id}/accept`).set('Cookie', doctor.cookie).expect(200);
     const { consultations } = await told;
-    const elapsed = performance.now() - started;
     expect(consultations[0]).toMatchObject({ position: 1, patient: { id: patients[1]!._id.toString() } });
-    expect(consultations.at(-1)!.position).toBe(499);
-    console.info(`accept + broadcast with 500 waiting: ${Math.round(elapsed)} ms`);
-    // The line is held in memory: no scan of the consultations or the users on the way.
-    expect(elapsed).toBeLessThan(500);
+    expect(consultations.map((consultation) => consultation.position)).toEqual(Array.from({ length: 499 }, (_, index) => index + 1));
+    // How fast this is for 500 waiting is measured by `npm run bench` (queue fan-out), not here.
   });
 });

@@ -109,19 +109,3 @@ export async function consultedWith(userId: string): Promise<Set<string>> {
   if (!Types.ObjectId.isValid(userId)) return new Set();
   return (await partnersShared.load(userId)) ?? new Set();
 }
-
-// The waiting line is one set for everyone: callers arriving together share one query.
-const waitingLine = createBatchLoader<'waiting', Set<string>>(async () => {
-  const rows = await ConsultationModel.find({ status: 'waiting' }, { patientId: 1 }).lean();
-  return new Map([['waiting', new Set(rows.map((row) => row.patientId.toString()))]]);
-}, { concurrency: 1 });
-
-/** Patients waiting in the queue: every doctor may see whether they are online (the queue shows it). */
-export async function waitingPatients(): Promise<Set<string>> {
-  return (await waitingLine.load('waiting')) ?? new Set();
-}
-
-export async function isWaiting(patientId: string): Promise<boolean> {
-  if (!Types.ObjectId.isValid(patientId)) return false;
-  return (await waitingPatients()).has(patientId);
-}

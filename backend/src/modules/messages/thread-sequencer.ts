@@ -1,5 +1,4 @@
-import mongoose from 'mongoose';
-import { createBatchLoader } from '../../lib/batch-loader.js';
+import { createIdLoader } from '../../lib/batch-loader.js';
 import { ConversationModel, MessageModel, type MessageRecord } from './message.model.js';
 
 const MAX_PLACEMENT_ATTEMPTS = 50;
@@ -42,16 +41,12 @@ export function createThreadSequencer() {
   }
 
   // The first send to a thread this process has not seen starts from the conversation row's
-  // `lastSeq` (small rows, read in batches) instead of sorting the thread's messages (a scan of
+  // `lastSeq` (read by `_id`) instead of sorting the thread's messages (a scan of
   // every message on FerretDB). The row is written after its message, so it is never ahead; if it
   // is behind (a crash between the two writes, another instance) the insert collides on
   // {pairKey, seq} and the next attempt asks the messages themselves.
-  const conversationEnds = createBatchLoader<string, number>(
-    async (pairKeys) => {
-      const rows = await ConversationModel.find({ _id: mongoose.trusted({ $in: pairKeys }) }, { lastSeq: 1 }).lean();
-      return new Map(rows.map((row) => [row._id, row.lastSeq]));
-    },
-    { loadOne: async (pairKey) => (await ConversationModel.findById(pairKey, { lastSeq: 1 }).lean())?.lastSeq },
+  const conversationEnds = createIdLoader<string, number>(
+    async (pairKey) => (await ConversationModel.findById(pairKey, { lastSeq: 1 }).lean())?.lastSeq,
   );
   const likelyLastPlace = async (pairKey: string) => (await conversationEnds.load(pairKey)) ?? 0;
 
