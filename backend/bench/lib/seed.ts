@@ -59,7 +59,9 @@ function userDocument(index: number, role: 'patient' | 'doctor', passwordHash: s
 }
 
 export async function seedPopulation(counts: { doctors: number; linkedPatients: number; queuePatients: number }): Promise<Population> {
-  const passwordHash = bcrypt.hashSync(BENCH_PASSWORD, 4);
+  // Cost 10, as in production (config's BCRYPT_ROUNDS default): a login compares at the cost the
+  // stored hash was made with, and the login burst is about what that costs the server.
+  const passwordHash = bcrypt.hashSync(BENCH_PASSWORD, 10);
   const doctors = Array.from({ length: counts.doctors }, (_, index) => userDocument(index, 'doctor', passwordHash, 'd'));
   const linked = Array.from({ length: counts.linkedPatients }, (_, index) => userDocument(index, 'patient', passwordHash, 'l'));
   const queued = Array.from({ length: counts.queuePatients }, (_, index) => userDocument(index, 'patient', passwordHash, 'q'));

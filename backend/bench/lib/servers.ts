@@ -127,7 +127,6 @@ export async function startApp(options: AppOptions): Promise<ServerProcess> {
     CORS_ORIGINS: url,
     JWT_SECRET: BENCH_JWT_SECRET,
     LOG_LEVEL: 'warn',
-    BCRYPT_ROUNDS: '4',
     // Logins in the bench come in bursts from one address; failures are what the limiter counts, and there are none.
     LOGIN_MAX_ATTEMPTS: '100000',
     SERVE_FRONTEND: options.serveFrontend ? 'true' : 'false',

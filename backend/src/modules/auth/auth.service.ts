@@ -1,7 +1,9 @@
 import type { LoginInput, PasswordChangeInput, PublicUser, RegisterInput } from '@telehealth/shared';
+import mongoose from 'mongoose';
 import { errors } from '../../lib/app-error.js';
+import { createBatchLoader } from '../../lib/batch-loader.js';
 import type { AuditLog } from '../audit/audit.service.js';
-import { toPublicUser, UserModel } from '../users/user.model.js';
+import { toPublicUser, UserModel, type UserRecord } from '../users/user.model.js';
 import type { PasswordHasher } from './password-hasher.js';
 import type { SessionStore } from './session-store.js';
 import type { TokenService } from './tokens.js';
@@ -23,6 +25,15 @@ export interface SignedIn {
 const UNKNOWN_USER_HASH = '$2b$10$7Q3niuwo61/ZT1598YjW0eTQNMqgX/26hFKnq7HkoSJtSkW0bldHm';
 
 export function createAuthService(deps: AuthServiceDeps) {
+  // Logins arriving together look their accounts up with one query: on FerretDB an email lookup
+  // is a scan of every account (only `_id` is indexed there), and 50 logins at once were 50 scans
+  // competing with everyone's messages. Each login is still answered by a query that started after
+  // it asked (batch-loader.ts), so a password just changed is the one compared.
+  const accountsByEmail = createBatchLoader<string, UserRecord>(async (emails) => {
+    const users = await UserModel.find({ email: mongoose.trusted({ $in: emails }) }).lean<UserRecord[]>();
+    return new Map(users.map((user) => [user.email, user]));
+  });
+
   async function signIn(userId: string): Promise<string> {
     const { sessionId } = await deps.sessions.create(userId);
     return deps.tokens.sign({ sub: userId, sid: sessionId }, Math.floor(deps.sessionMaxMs / 1000));
@@ -47,7 +58,7 @@ export function createAuthService(deps: AuthServiceDeps) {
     },
 
     async login(input: LoginInput, ip: string | undefined): Promise<SignedIn> {
-      const user = await UserModel.findOne({ email: input.email });
+      const user = await accountsByEmail.load(input.email);
       const matches = await deps.passwords.compare(input.password, user?.passwordHash ?? UNKNOWN_USER_HASH);
       if (!user || !matches || !user.active) {
         await deps.audit.record({ actorId: user?._id.toString() ?? null, action: 'login.failure', ...(user ? { targetId: user._id.toString() } : {}), ...(ip ? { ip } : {}) });

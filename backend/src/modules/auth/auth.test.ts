@@ -57,6 +57,22 @@ describe('a patient signs up, in and out', () => {
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('CONFLICT');
   });
+
+  it('eight people signing in at once each get their own account, and a wrong password among them fails alone', async () => {
+    // Fewer than the per-IP limit: the limiter counts a login until its answer says it succeeded.
+    const people: Awaited<ReturnType<TestServer['createUser']>>[] = [];
+    for (let index = 0; index < 8; index += 1) people.push(await server.createUser(index % 3 === 0 ? 'doctor' : 'patient'));
+    const answers = await Promise.all(
+      people.map((person, index) =>
+        server.request.post('/api/auth/login').send({ email: person.email, password: index === 5 ? 'not the password' : person.password }),
+      ),
+    );
+    answers.forEach((answer, index) => {
+      if (index === 5) return expect(answer.status).toBe(401);
+      expect(answer.status).toBe(200);
+      expect(answer.body.user).toMatchObject({ id: people[index]!.id, email: people[index]!.email, role: people[index]!.role });
+    });
+  });
 });
 
 describe('the session cookie', () => {
