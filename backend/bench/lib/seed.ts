@@ -131,8 +131,9 @@ export async function seedFirstMessages(population: Population): Promise<void> {
   linkedPatients.forEach((patient, index) => {
     const doctor = doctors[index % doctors.length]!;
     const pairKey = pairKeyOf(doctor.id, patient.id);
+    const _id = new Types.ObjectId();
     messages.push({
-      _id: new Types.ObjectId(),
+      _id,
       clientId: `seed-first-${index}`,
       kind: 'text',
       senderId: new Types.ObjectId(doctor.id),
@@ -149,7 +150,7 @@ export async function seedFirstMessages(population: Population): Promise<void> {
       readAt: at,
       createdAt: at,
     });
-    rows.push({ _id: pairKey, userIds: [new Types.ObjectId(doctor.id), new Types.ObjectId(patient.id)], lastSeq: 1, lastAt: at });
+    rows.push({ _id: pairKey, userIds: [new Types.ObjectId(doctor.id), new Types.ObjectId(patient.id)], lastSeq: 1, lastAt: at, lastMessageId: _id });
   });
   await insertInBatches(MessageModel as never, messages);
   await insertInBatches(ConversationModel as never, rows);
@@ -188,5 +189,6 @@ export async function seedThread(sender: BenchUser, receiver: BenchUser, count: 
     userIds: [new Types.ObjectId(sender.id), new Types.ObjectId(receiver.id)],
     lastSeq: last.seq,
     lastAt: last.createdAt,
+    lastMessageId: last._id,
   } as never);
 }

@@ -93,9 +93,15 @@ export interface ConversationRecord {
   /** the pair key, so an upsert is keyed by the pair */
   _id: string;
   userIds: Types.ObjectId[];
-  /** the place of the last message in the thread: the list reads that message by `{pairKey, seq}` */
+  /** the place of the last message in the thread */
   lastSeq: number;
   lastAt: Date;
+  /**
+   * that last message, read by `_id` for the conversation list (an index lookup everywhere; a
+   * query by `{pairKey, seq}` is a scan of every message on FerretDB). Rows written before it
+   * existed lack it, and the list reads their last message by `{pairKey, seq}`.
+   */
+  lastMessageId?: Types.ObjectId;
 }
 
 const conversationSchema = new Schema<ConversationRecord>(
@@ -104,6 +110,7 @@ const conversationSchema = new Schema<ConversationRecord>(
     userIds: { type: [Schema.Types.ObjectId], required: true },
     lastSeq: { type: Number, required: true },
     lastAt: { type: Date, required: true },
+    lastMessageId: { type: Schema.Types.ObjectId },
   },
   { versionKey: false },
 );

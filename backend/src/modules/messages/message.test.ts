@@ -9,7 +9,7 @@ import {
   type TestUser,
 } from '../../../test/test-server.js';
 import { ConsultationModel } from '../consultations/consultation.model.js';
-import { MessageModel } from './message.model.js';
+import { ConversationModel, MessageModel, pairKeyOf } from './message.model.js';
 
 const clock = fakeClock();
 let server: TestServer;
@@ -246,6 +246,18 @@ describe('many conversations at once', () => {
       const conversation = (list.body.conversations as { user: { id: string }; lastMessage: Message | null }[]).find((row) => row.user.id === patient.id);
       expect(conversation?.lastMessage?.text).toBe(`wave 4 to ${patients.indexOf(patient)}`);
     }
+  });
+
+  it('a conversation row that does not name its last message (written before rows did) still lists it', async () => {
+    const { patient, doctor } = await consultedPair();
+    await sendText(doctor, patient, 'first');
+    const last = await sendText(patient, doctor, 'the latest one');
+    await server.request.get('/api/messages/conversations').set('Cookie', doctor.cookie).expect(200);
+    await ConversationModel.updateOne({ _id: pairKeyOf(patient.id, doctor.id) }, { $unset: { lastMessageId: 1 } });
+    expect((await ConversationModel.findById(pairKeyOf(patient.id, doctor.id)).lean())?.lastMessageId).toBeUndefined();
+    const list = await server.request.get('/api/messages/conversations').set('Cookie', doctor.cookie);
+    const conversation = (list.body.conversations as { user: { id: string }; lastMessage: Message | null }[]).find((row) => row.user.id === patient.id);
+    expect(conversation?.lastMessage).toMatchObject({ id: last.id, text: 'the latest one' });
   });
 });
 
