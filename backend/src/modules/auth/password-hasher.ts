@@ -15,8 +15,17 @@ export interface PasswordHasher {
 }
 
 // Inline source keeps the worker runnable from TypeScript (tests) and compiled JavaScript alike.
+// The worker lowers its own thread's priority (Linux: a thread id given to setpriority names just
+// that thread; /proc/thread-self/stat starts with it): a login burst then hashes on whatever CPU
+// messages leave over, instead of taking a core from them. Elsewhere it runs at normal priority.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
+try {
+  const threadId = Number(require('node:fs').readFileSync('/proc/thread-self/stat', 'utf8').split(' ')[0]);
+  if (threadId > 0) require('node:os').setPriority(threadId, workerData.niceness);
+} catch {
+  // not Linux, or not allowed: hash at normal priority
+}
 import(workerData.bcryptUrl).then((module) => {
   const bcrypt = module.default ?? module;
   parentPort.on('message', (job) => {
@@ -30,6 +39,9 @@ import(workerData.bcryptUrl).then((module) => {
   parentPort.postMessage({ ready: true });
 });
 `;
+
+/** Linux nice value of the hashing threads: 19 is the lowest priority. */
+export const HASHING_NICENESS = 19;
 
 type Job = { id: number; op: 'hash' | 'compare'; password: string; hash?: string; rounds: number };
 type Pending = { job: Job; resolve: (value: string | boolean) => void; reject: (error: Error) => void };
@@ -55,7 +67,7 @@ export function createPasswordHasher(options: { rounds: number; workers?: number
   };
 
   const workers = Array.from({ length: size }, () => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { bcryptUrl } });
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { bcryptUrl, niceness: HASHING_NICENESS } });
     worker.unref();
     worker.on('message', (message: { ready?: boolean; result?: string | boolean; error?: string }) => {
       if (!message.ready) {
