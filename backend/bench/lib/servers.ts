@@ -26,8 +26,9 @@ export interface ServerProcess {
 }
 
 /**
- * The compiled server is what production runs: `npm run bench` builds shared and backend first
- * (incrementally), so dist is current; `--source` runs the TypeScript through tsx instead.
+ * The compiled server is what production runs: `npm run bench` runs `npm run build` first (every
+ * workspace: the call and history scenarios need the built frontend), so dist is current;
+ * `--source` runs the TypeScript through tsx instead.
  */
 export function useCompiled(): boolean {
   return !process.argv.includes('--source') && fs.existsSync(path.join(repoRoot, 'backend/dist/server.js'));

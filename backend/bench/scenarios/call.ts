@@ -72,6 +72,17 @@ export async function callScenario(context: BenchContext): Promise<Row[]> {
     const patientName = patient.name;
 
     const setups: number[] = [];
+    const failures: string[] = [];
+    // What each screen showed when a call did not connect in time (for the note and the log).
+    const screens = async () =>
+      (
+        await Promise.all(
+          [doctorPage, patientPage].map(async (page, index) => {
+            const text = await page.getByRole('dialog').innerText({ timeout: 2_000 }).catch(() => '(no call screen)');
+            return `${index === 0 ? 'doctor' : 'patient'}: ${text.replace(/\s+/g, ' ').slice(0, 160)}`;
+          }),
+        )
+      ).join(' | ');
     for (let run = 0; run < CALLS; run += 1) {
       await doctorPage.getByRole('button', { name: `Video call ${patientName}` }).click();
       const start = doctorPage.getByRole('dialog').getByRole('button', { name: 'Start call' });
@@ -79,7 +90,7 @@ export async function callScenario(context: BenchContext): Promise<Row[]> {
       await enabled(start);
       const started = nowNs();
       await start.click();
-      await withTimeout(
+      const connected = await withTimeout(
         (async () => {
           await patientPage.getByRole('dialog').getByRole('button', { name: 'Accept' }).click();
           const join = patientPage.getByRole('dialog').getByRole('button', { name: 'Join' });
@@ -92,11 +103,31 @@ export async function callScenario(context: BenchContext): Promise<Row[]> {
         })(),
         30_000,
         `call ${run + 1}`,
+      ).then(
+        () => true,
+        async (error: unknown) => {
+          // A call that does not connect is a finding, not the end of the scenario: say what each
+          // side showed, end it, and go on with the next.
+          failures.push(`call ${run + 1}: ${error instanceof Error ? error.message : String(error)}; ${await screens()}`);
+          context.log(`  ${failures.at(-1)}`);
+          return false;
+        },
       );
-      setups.push(msSince(started));
-      await doctorPage.getByRole('dialog').getByRole('button', { name: 'Hang up' }).click();
-      for (const page of [doctorPage, patientPage]) await page.getByRole('dialog').waitFor({ state: 'detached', timeout: 15_000 });
+      if (connected) setups.push(msSince(started));
+      const hangUp = doctorPage.getByRole('dialog').getByRole('button', { name: /Hang up|Cancel|Close/ }).first();
+      await hangUp.click({ timeout: 5_000 }).catch(() => undefined);
+      for (const page of [doctorPage, patientPage]) {
+        await page
+          .getByRole('dialog')
+          .waitFor({ state: 'detached', timeout: 15_000 })
+          .catch(async () => {
+            // Still open after a failed call: leave the screen the way a user would.
+            await page.keyboard.press('Escape');
+            await page.getByRole('dialog').waitFor({ state: 'detached', timeout: 15_000 });
+          });
+      }
     }
+    if (setups.length === 0) throw new Error(`no call connected: ${failures[0] ?? ''}`);
     const setupMedian = median(setups);
     const baselineMedian = median(baseline);
     context.log(`  call setup median ${setupMedian?.toFixed(0)} ms (bare peer connections ${baselineMedian?.toFixed(0)} ms)`);
@@ -110,6 +141,15 @@ export async function callScenario(context: BenchContext): Promise<Row[]> {
         baseline: baselineMedian === null ? null : Math.round(baselineMedian),
         pass: atMost(setupMedian, 1_500),
         note: `includes the callee's Accept and Join (clicked as soon as enabled); baseline: two bare RTCPeerConnections in one page; max ${Math.round(Math.max(...setups))} ms`,
+      },
+      {
+        scenario,
+        metric: `calls not connected within 30 s (of ${CALLS})`,
+        value: failures.length,
+        unit: '',
+        target: '= 0',
+        pass: failures.length === 0,
+        note: failures.join(' || ').slice(0, 400),
       },
     ];
   } finally {

@@ -225,9 +225,11 @@ function ferretPaths(): { binary: string; setupScript: string } {
 
 async function ensureFerretBinary(logger: EmbeddedDatabaseLogger): Promise<{ binary: string; built: boolean }> {
   const { binary, setupScript } = ferretPaths();
-  if (await isExecutableFile(binary)) return { binary, built: false };
+  // A binary older than the script was built without its current patches: build it again.
+  const present = await isExecutableFile(binary);
+  if (present && statSync(binary).mtimeMs >= statSync(setupScript).mtimeMs) return { binary, built: false };
 
-  logger.info({ setupScript }, 'FerretDB binary missing; building it (first build takes a minute or two)');
+  logger.info({ setupScript }, `FerretDB binary ${present ? 'older than its build script' : 'missing'}; building it (first build takes a minute or two)`);
   const output = await new Promise<string>((resolve, reject) => {
     execFile('bash', [setupScript], { maxBuffer: 16 * 1024 * 1024, timeout: 15 * 60_000 }, (err, stdout, stderr) => {
       const out = `${stdout}${stderr}`.trim();

@@ -2,6 +2,7 @@ import type { Conversation, Message } from '@telehealth/shared';
 import { useCallback, useEffect, useEffectEvent, useLayoutEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
 import { ApiError } from '../../../lib/api-client';
 import { describeError } from '../../../lib/error-message';
+import { oneAtATime } from '../../../lib/one-at-a-time';
 import type { AppSocket } from '../../../lib/socket';
 import { deleteMessage } from '../api/delete-message';
 import { editMessage } from '../api/edit-message';
@@ -128,18 +129,22 @@ function UserMessaging({ myId, socket, children }: { myId: string; socket: AppSo
   }, []);
 
   /** Resolves with the list, or null when it could not be read. */
-  const refreshConversations = useCallback(
-    (): Promise<Conversation[] | null> =>
-      getConversations().then(
-        ({ conversations }) => {
-          dispatch({ type: 'conversationsLoaded', conversations });
-          setConversationsError(null);
-          return conversations;
-        },
-        (error: unknown) => {
-          setConversationsError(describeError(error));
-          return null;
-        },
+  // One list request at a time: messages arriving meanwhile share one follow-up (one-at-a-time.ts).
+  const refreshConversations = useMemo(
+    () =>
+      oneAtATime(
+        (): Promise<Conversation[] | null> =>
+          getConversations().then(
+            ({ conversations }) => {
+              dispatch({ type: 'conversationsLoaded', conversations });
+              setConversationsError(null);
+              return conversations;
+            },
+            (error: unknown) => {
+              setConversationsError(describeError(error));
+              return null;
+            },
+          ),
       ),
     [],
   );
