@@ -7,7 +7,7 @@ import { ConsultationModel } from '../src/modules/consultations/consultation.mod
 import { UserModel } from '../src/modules/users/user.model.js';
 import { startChildBackend, loginTo, startRedis, type ChildBackend } from './child-backend.js';
 import { dropTestDatabase, testDatabaseUri } from './database.js';
-import { nextEvent } from './test-server.js';
+import { eventMatching, nextEvent } from './test-server.js';
 
 /*
  * Two backend processes on different ports, one Redis, one database: a patient on instance A and
@@ -62,28 +62,6 @@ async function post(url: string, path: string, cookie: string, body: unknown) {
 async function get(url: string, path: string, cookie: string) {
   const response = await fetch(`${url}${path}`, { headers: { cookie } });
   return { status: response.status, body: (await response.json().catch(() => null)) as Record<string, unknown> | null };
-}
-
-/** The next `event` on the socket that satisfies `matches`, or a rejection after `timeoutMs`. */
-function eventMatching<E extends keyof ServerToClientEvents>(
-  socket: Client,
-  event: E,
-  matches: (payload: Parameters<ServerToClientEvents[E]>[0]) => boolean,
-  timeoutMs = 5_000,
-): Promise<Parameters<ServerToClientEvents[E]>[0]> {
-  return new Promise((resolve, reject) => {
-    const listener = (payload: Parameters<ServerToClientEvents[E]>[0]) => {
-      if (!matches(payload)) return;
-      clearTimeout(timer);
-      socket.off(event, listener as never);
-      resolve(payload);
-    };
-    const timer = setTimeout(() => {
-      socket.off(event, listener as never);
-      reject(new Error(`no matching ${String(event)} within ${timeoutMs} ms`));
-    }, timeoutMs);
-    socket.on(event, listener as never);
-  });
 }
 
 beforeAll(async () => {
@@ -197,7 +175,8 @@ describe('two instances behind one Redis', () => {
     const behindSocket = await connect(instanceA.url, behindCookie);
     // The patient ahead asks through A with a tab open on B: B tells them their place from its own line.
     const aheadOnB = await connect(instanceB.url, aheadCookie);
-    const aheadToldOnB = eventMatching(aheadOnB, 'consultationUpdated', (update) => update.status === 'waiting');
+    // Across instances (through Redis) a little more time than in one process.
+    const aheadToldOnB = eventMatching(aheadOnB, 'consultationUpdated', (update) => update.status === 'waiting', 5_000);
     // The doctor has a tab on A too: A tells its own doctors from its own copy of the line.
     const doctorOnA = await connect(instanceA.url, people.doctor.cookie);
 
@@ -208,9 +187,12 @@ describe('two instances behind one Redis', () => {
     expect(second.body!['consultation']).toMatchObject({ position: 2 });
     expect(await aheadToldOnB).toMatchObject({ id: firstId, position: 1 });
 
-    const movedUp = eventMatching(behindSocket, 'consultationUpdated', (update) => update.position === 1);
-    const queueOnA = eventMatching(doctorOnA, 'queueUpdated', ({ consultations }) =>
-      consultations.every((item) => item.id !== firstId),
+    const movedUp = eventMatching(behindSocket, 'consultationUpdated', (update) => update.position === 1, 5_000);
+    const queueOnA = eventMatching(
+      doctorOnA,
+      'queueUpdated',
+      ({ consultations }) => consultations.every((item) => item.id !== firstId),
+      5_000,
     );
     expect((await post(instanceB.url, `/api/consultations/${firstId}/accept`, people.doctor.cookie, {})).status).toBe(200);
     expect(await movedUp).toMatchObject({ id: secondId, status: 'waiting', position: 1 });

@@ -157,6 +157,28 @@ export function nextEvent<E extends keyof ServerToClientEvents>(
   });
 }
 
+/** The next `event` on the socket that satisfies `matches`, or a rejection after `timeoutMs`. */
+export function eventMatching<E extends keyof ServerToClientEvents>(
+  socket: ClientSocket,
+  event: E,
+  matches: (payload: Parameters<ServerToClientEvents[E]>[0]) => boolean,
+  timeoutMs = 3_000,
+): Promise<Parameters<ServerToClientEvents[E]>[0]> {
+  return new Promise((resolve, reject) => {
+    const listener = (payload: Parameters<ServerToClientEvents[E]>[0]) => {
+      if (!matches(payload)) return;
+      clearTimeout(timer);
+      socket.off(event, listener as never);
+      resolve(payload);
+    };
+    const timer = setTimeout(() => {
+      socket.off(event, listener as never);
+      reject(new Error(`no matching ${String(event)} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    socket.on(event, listener as never);
+  });
+}
+
 /** Resolves when the socket disconnects, or rejects after `timeoutMs`. */
 export function disconnected(socket: ClientSocket, timeoutMs = 3_000): Promise<string> {
   if (!socket.connected) return Promise.resolve('already disconnected');

@@ -2,6 +2,7 @@ import type { Consultation, ServerToClientEvents } from '@telehealth/shared';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { UserModel } from '../users/user.model.js';
 import {
+  eventMatching,
   disconnected,
   fakeClock,
   startTestServer,
@@ -26,28 +27,6 @@ beforeEach(async () => {
   await ConsultationModel.deleteMany({});
   await server.context.consultations.reloadQueue();
 });
-
-/** The next `event` on the socket that satisfies `matches`, or a rejection after `timeoutMs`. */
-function eventMatching<E extends keyof ServerToClientEvents>(
-  socket: ClientSocket,
-  event: E,
-  matches: (payload: Parameters<ServerToClientEvents[E]>[0]) => boolean,
-  timeoutMs = 3_000,
-): Promise<Parameters<ServerToClientEvents[E]>[0]> {
-  return new Promise((resolve, reject) => {
-    const listener = (payload: Parameters<ServerToClientEvents[E]>[0]) => {
-      if (!matches(payload)) return;
-      clearTimeout(timer);
-      socket.off(event, listener as never);
-      resolve(payload);
-    };
-    const timer = setTimeout(() => {
-      socket.off(event, listener as never);
-      reject(new Error(`no matching ${String(event)} within ${timeoutMs} ms`));
-    }, timeoutMs);
-    socket.on(event, listener as never);
-  });
-}
 
 /** Every `event` the socket receives from now on. */
 function record<E extends keyof ServerToClientEvents>(socket: ClientSocket, event: E): Parameters<ServerToClientEvents[E]>[0][] {
