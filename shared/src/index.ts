@@ -2,6 +2,7 @@ export * from './roles.js';
 export * from './errors.js';
 export * from './policies.js';
 export * from './socket-events.js';
+export * from './one-at-a-time.js';
 export * from './schemas/common.js';
 export * from './schemas/auth.js';
 export * from './schemas/users.js';

@@ -22,7 +22,7 @@ export interface RealtimeDeps {
   presence: PresenceRegistry;
   modules: SocketModule[];
   /** the patients waiting in the queue (the consultation service's line, held in memory) */
-  waitingPatients: () => Promise<Set<string>>;
+  waitingPatients: () => Promise<ReadonlySet<string>>;
   /** how often connected sockets' sessions are re-checked for idle and absolute timeouts */
   sweepIntervalMs?: number;
   /** several instances share events through an adapter (Redis) */
@@ -100,7 +100,8 @@ export function createRealtime(io: RealtimeServer, deps: RealtimeDeps): Realtime
     return [...online]
       .filter(
         ([id, otherRole]) =>
-          id !== userId && canSee(viewer, { id, role: otherRole, active: true }, { consulted: consulted.has(id), waiting: waiting.has(id) }),
+          id !== userId &&
+          canSee(viewer, { id, role: otherRole, active: true }, { consulted: consulted.has(id), waiting: waiting.has(id) }),
       )
       .map(([id]) => id);
   }
@@ -134,7 +135,10 @@ export function createRealtime(io: RealtimeServer, deps: RealtimeDeps): Realtime
       // Read once for both questions (each read is a scan of the consultations on FerretDB).
       const consulted = role === 'admin' ? new Set<string>() : await consultedWith(userId);
       socket.emit('onlineUsers', await visibleOnline(userId, role, consulted));
-      if (first) io.to(await presenceAudience(userId, role, consulted)).except(rooms.user(userId)).emit('presence', { userId, online: true });
+      if (first)
+        io.to(await presenceAudience(userId, role, consulted))
+          .except(rooms.user(userId))
+          .emit('presence', { userId, online: true });
     })().catch((error: unknown) => logger.error({ err: error }, 'presence on connect failed'));
 
     socket.on('disconnect', () => {

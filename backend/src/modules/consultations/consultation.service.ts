@@ -1,4 +1,10 @@
-import type { Consultation, ConsultationListQuery, OpenConsultationInput, Role } from '@telehealth/shared';
+import {
+  oneAtATime,
+  type Consultation,
+  type ConsultationListQuery,
+  type OpenConsultationInput,
+  type Role,
+} from '@telehealth/shared';
 import mongoose, { Types } from 'mongoose';
 import { errors } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
@@ -149,21 +155,12 @@ export function createConsultationService(deps: ConsultationServiceDeps) {
 
   // Broadcasts run one at a time, and changes that arrive during one share the next, so a burst of
   // requests costs two broadcasts, not one each, and the last one always sees the latest state.
-  let running: Promise<unknown> | null = null;
-  let next: Promise<Map<string, Consultation> | null> | null = null;
-  function refreshQueue(): Promise<Map<string, Consultation> | null> {
-    next ??= (async () => {
-      await running;
-      next = null;
-      const run = broadcastQueue().catch((error: unknown) => {
-        logger.error({ err: error }, 'queue broadcast failed');
-        return null;
-      });
-      running = run;
-      return run;
-    })();
-    return next;
-  }
+  const refreshQueue = oneAtATime(() =>
+    broadcastQueue().catch((error: unknown) => {
+      logger.error({ err: error }, 'queue broadcast failed');
+      return null;
+    }),
+  );
 
   /**
    * After a change made here: announce it to the other instances, apply it to the line and
@@ -207,17 +204,13 @@ export function createConsultationService(deps: ConsultationServiceDeps) {
     await refreshQueue();
   }
 
-  /** Another instance re-read a doctor whose availability changed: so do we. */
-  async function doctorChangedElsewhere(doctorId: string): Promise<void> {
-    await line.refreshUser(doctorId);
-  }
-
   const onConsultationChanged = (id: string) =>
     void changedElsewhere(id).catch((error: unknown) =>
       logger.error({ err: error }, 'applying a consultation changed elsewhere failed'),
     );
+  // Another instance re-read a doctor whose availability changed: so do we.
   const onDoctorChanged = (doctorId: string) =>
-    void doctorChangedElsewhere(doctorId).catch((error: unknown) => logger.warn({ err: error }, 'refreshing a doctor failed'));
+    void line.refreshUser(doctorId).catch((error: unknown) => logger.warn({ err: error }, 'refreshing a doctor failed'));
   if (deps.scaled) {
     io.on('consultation-changed', onConsultationChanged);
     io.on('doctor-availability-changed', onDoctorChanged);
@@ -396,9 +389,8 @@ export function createConsultationService(deps: ConsultationServiceDeps) {
     },
 
     /** The patients waiting now, from this instance's line (presence shows them to every doctor). */
-    async waitingPatients(): Promise<Set<string>> {
-      const { ordered } = await line.snapshot();
-      return new Set(ordered.map(({ record }) => record.patientId.toString()));
+    async waitingPatients(): Promise<ReadonlySet<string>> {
+      return (await line.snapshot()).patients;
     },
 
     /** How many doctors are taking patients right now. */

@@ -1,4 +1,5 @@
-import mongoose, { Types } from 'mongoose';
+import mongoose from 'mongoose';
+import { createIdLoader } from '../../lib/batch-loader.js';
 import type { Logger } from '../../lib/logger.js';
 import { PUBLIC_USER_FIELDS, UserModel, type UserRecord } from '../users/user.model.js';
 import { ConsultationModel, type ConsultationRecord } from './consultation.model.js';
@@ -32,6 +33,8 @@ export interface WaitingLineSnapshot {
   medianLengthSeconds: number | null;
   /** the patients and the requested doctors of the waiting consultations, by id */
   users: ReadonlyMap<string, PublicUserRecord>;
+  /** the waiting patients' ids (presence asks on every connection) */
+  patients: ReadonlySet<string>;
 }
 
 export interface WaitingLineOptions {
@@ -43,8 +46,6 @@ export interface WaitingLineOptions {
 }
 
 const RELOAD_INTERVAL_MS = 60_000;
-/** Up to this many users are read one by one by `_id` (indexed); more take one `$in` scan. */
-const ONE_BY_ONE_UP_TO = 8;
 /**
  * How long a consultation that left the line is remembered, so that a re-read which started
  * before it left (another instance's announcement, read by `_id`) cannot put it back. A
@@ -65,21 +66,17 @@ interface LineState {
   users: Map<string, PublicUserRecord>;
 }
 
-/** Users by id: a few read one by one from the `_id` index, many with one scan. */
+// Users by `_id`, one index lookup each (createIdLoader): a second query rather than `$lookup`,
+// which FerretDB does not have, and never an `$in`, which it answers by scanning every user.
+const publicUsers = createIdLoader<string, PublicUserRecord>(
+  async (id) => (await UserModel.findById(id, PUBLIC_USER_FIELDS).lean<PublicUserRecord>()) ?? undefined,
+);
+
+/** Users by id (those that exist). */
 export async function readUsers(ids: Iterable<string>): Promise<Map<string, PublicUserRecord>> {
   const wanted = [...new Set(ids)];
-  if (wanted.length === 0) return new Map();
-  // A second query rather than $lookup, which FerretDB does not have.
-  const users =
-    wanted.length <= ONE_BY_ONE_UP_TO
-      ? (await Promise.all(wanted.map((id) => UserModel.findById(id, PUBLIC_USER_FIELDS).lean<PublicUserRecord>()))).filter(
-          (user): user is PublicUserRecord => user !== null,
-        )
-      : await UserModel.find(
-          { _id: mongoose.trusted({ $in: wanted.map((id) => new Types.ObjectId(id)) }) },
-          PUBLIC_USER_FIELDS,
-        ).lean<PublicUserRecord[]>();
-  return new Map(users.map((user) => [user._id.toString(), user]));
+  const users = await Promise.all(wanted.map((id) => publicUsers.load(id)));
+  return new Map(users.flatMap((user) => (user ? [[user._id.toString(), user] as const] : [])));
 }
 
 function completionOf(record: Pick<ConsultationRecord, '_id' | 'acceptedAt' | 'completedAt'>): Completion | null {
@@ -243,6 +240,7 @@ export function createWaitingLine(options: WaitingLineOptions) {
       positions: positionsOf(ordered),
       medianLengthSeconds: median(current.recent.map((completion) => completion.lengthSeconds)),
       users: current.users,
+      patients: new Set(ordered.map(({ record }) => record.patientId.toString())),
     };
   }
 

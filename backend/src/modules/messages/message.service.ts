@@ -182,19 +182,12 @@ export function createMessageService(deps: MessageServiceDeps) {
     }
   }
 
-  // Later messages move their row on in the background, one write at a time, a thread's burst in
-  // one write (latest-writer.ts). The condition on `lastSeq` keeps the row monotonic when two
-  // instances write out of order; the filter names `_id`, so it is one index lookup (on FerretDB
-  // too, with the build patched in backend/scripts/setup-ferretdb.sh; unpatched, any condition
-  // besides `_id` scanned the collection). Whoever lists conversations has their own rows written
-  // first, so the list is as current as before; other instances see a row once it is written.
+  // Later messages move their row on in the background (touchConversation), one write at a time,
+  // a thread's burst in one write (latest-writer.ts). Whoever lists conversations has their own
+  // rows written first, so the list is as current as before; other instances see a row once it is
+  // written.
   const conversationRows = createLatestWriter<MessageRecord>({
-    write: async (pairKey, record) => {
-      await ConversationModel.updateOne(
-        { _id: pairKey, lastSeq: mongoose.trusted({ $lt: record.seq }) },
-        { $set: { lastSeq: record.seq, lastAt: record.createdAt, lastMessageId: record._id } },
-      );
-    },
+    write: (_pairKey, record) => touchConversation(record),
     isLater: (candidate, current) => candidate.seq > current.seq,
     concurrency: 1,
     // At most ~50 row writes a second: under a heavy load rows fall behind and each write carries
@@ -203,7 +196,12 @@ export function createMessageService(deps: MessageServiceDeps) {
     onError: (error, pairKey) => logger.warn({ err: error, pairKey }, 'conversation row not updated'),
   });
 
-  /** Moves the conversation's "last message" forward, never back (two instances may finish out of order). */
+  /**
+   * Moves the conversation's "last message" forward, never back (two instances may finish out of
+   * order), creating the row if it is missing. The filter names `_id`, so it is one index lookup
+   * (on FerretDB too, with the build patched in backend/scripts/setup-ferretdb.sh; unpatched, any
+   * condition besides `_id` scanned the collection).
+   */
   async function touchConversation(record: MessageRecord): Promise<void> {
     try {
       await ConversationModel.updateOne(

@@ -1,8 +1,7 @@
-import type { Conversation, Message } from '@telehealth/shared';
+import { oneAtATime, type Conversation, type Message } from '@telehealth/shared';
 import { useCallback, useEffect, useEffectEvent, useLayoutEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
 import { ApiError } from '../../../lib/api-client';
 import { describeError } from '../../../lib/error-message';
-import { oneAtATime } from '../../../lib/one-at-a-time';
 import type { AppSocket } from '../../../lib/socket';
 import { deleteMessage } from '../api/delete-message';
 import { editMessage } from '../api/edit-message';
@@ -129,7 +128,7 @@ function UserMessaging({ myId, socket, children }: { myId: string; socket: AppSo
   }, []);
 
   /** Resolves with the list, or null when it could not be read. */
-  // One list request at a time: messages arriving meanwhile share one follow-up (one-at-a-time.ts).
+  // One list request at a time: messages arriving meanwhile share one follow-up (shared one-at-a-time.ts).
   const refreshConversations = useMemo(
     () =>
       oneAtATime(

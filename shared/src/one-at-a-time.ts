@@ -4,10 +4,10 @@
  * meanwhile. So the answer a caller gets always started after they asked (as fresh as calling
  * `task` directly), and a burst of calls costs two runs, not one each.
  *
- * Why: the conversation list is fetched again whenever a message arrives from a conversation it
- * does not show yet. On a slow server a burst of such messages was a request each, and they filled
- * the browser's six connections to the server, holding up everything else the page asked for (a
- * call's setup included).
+ * Used by the browser for the conversation list (a message from a conversation the list does not
+ * show yet fetches it again: on a slow server a burst of them was a request each, filling the
+ * browser's six connections and holding up a call's setup) and by the server for the queue's
+ * broadcasts (a burst of changes shares the next broadcast).
  */
 export function oneAtATime<T>(task: () => Promise<T>): () => Promise<T> {
   let running: Promise<T> | null = null;
@@ -23,13 +23,15 @@ export function oneAtATime<T>(task: () => Promise<T>): () => Promise<T> {
 
   return () => {
     if (!running) return start();
-    next ??= running.then(
-      () => undefined,
-      () => undefined,
-    ).then(() => {
-      next = null;
-      return start();
-    });
+    next ??= running
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .then(() => {
+        next = null;
+        return start();
+      });
     return next;
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { oneAtATime } from './one-at-a-time';
+import { oneAtATime } from './one-at-a-time.js';
 
 /** A task whose runs end when the test says so. */
 function controlledTask() {
