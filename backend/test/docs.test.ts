@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const TOP_LEVEL = ['backend/', 'frontend/', 'shared/', 'docs/', '.ci/'];
+const TOP_LEVEL = ['backend/', 'frontend/', 'shared/', 'docs/', '.ci/', 'bench/'];
 
 function documents(): string[] {
   const docs = fs
@@ -69,5 +69,27 @@ describe('the docs tell the truth about the tree', () => {
       (cited) => !fs.existsSync(path.join(repoRoot, cited)) && !fs.existsSync(path.join(base, cited)),
     );
     expect(missing).toEqual([]);
+  });
+
+  // Issue 7: the performance page holds the table of a full `npm run bench` run, with its commit.
+  it('docs/performance.md holds a full bench run: every scenario finished, its commit and its rows', () => {
+    const markdown = fs.readFileSync(path.join(repoRoot, 'docs/performance.md'), 'utf8');
+    const results = markdown.slice(markdown.indexOf('## Results'));
+    const cited = /`(bench\/results\/[^`]+\.json)`/.exec(results)?.[1];
+    expect(cited, 'a bench/results file cited under Results').toBeDefined();
+    const run = JSON.parse(fs.readFileSync(path.join(repoRoot, cited!), 'utf8')) as {
+      commit: string;
+      uncommittedChanges: boolean;
+      quick: boolean;
+      failures: unknown[];
+      rows: { scenario: string; metric: string }[];
+    };
+    expect(run.quick).toBe(false);
+    expect(run.uncommittedChanges).toBe(false);
+    expect(run.failures).toEqual([]);
+    expect([...new Set(run.rows.map((row) => row.scenario.split(' ')[0]))].sort()).toEqual(['1', '2', '3', '4', '5', '6']);
+    expect(run.rows.filter((row) => row.metric === 'did not finish')).toEqual([]);
+    expect(results).toContain(`\`${run.commit}\``);
+    for (const row of run.rows) expect(results, row.metric).toContain(row.metric);
   });
 });
