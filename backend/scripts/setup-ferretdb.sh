@@ -2,6 +2,9 @@
 # Builds the embedded FerretDB server (backend/tools/ferretdb) into
 # backend/.bin/ferretdb. Idempotent: skips the build when the binary is newer
 # than main.go, go.mod, go.sum and this script. Pass --force to rebuild anyway.
+# FERRETDB_BINARY=/path/to/ferretdb builds there instead; GO=/path/to/go picks the
+# toolchain. `go build` is silent for a minute or more, so a progress line is
+# printed every 10 s.
 #
 # Two lines of FerretDB 1.24.2's SQLite backend are patched at build time (in a
 # copy; the module cache is untouched), both about finding a document by _id:
@@ -20,8 +23,8 @@ set -euo pipefail
 
 BACKEND_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SRC_DIR="$BACKEND_DIR/tools/ferretdb"
-BIN_DIR="$BACKEND_DIR/.bin"
-BIN="$BIN_DIR/ferretdb"
+BIN="${FERRETDB_BINARY:-$BACKEND_DIR/.bin/ferretdb}"
+BIN_DIR="$(dirname "$BIN")"
 
 force=0
 if [[ "${1:-}" == "--force" ]]; then force=1; fi
@@ -54,7 +57,19 @@ fi
 mkdir -p "$BIN_DIR"
 echo "setup-ferretdb: building $BIN with $("$GO_BIN" version) (first build downloads modules and takes a minute or two)..."
 tmp="$BIN.tmp.$$"
-trap 'rm -f "$tmp"' EXIT
+started=$SECONDS
+# The ticker kills its own `sleep` when stopped, so nothing keeps this script's output open.
+(
+  trap 'kill "$nap" 2>/dev/null; exit 0' TERM
+  while :; do
+    sleep 10 &
+    nap=$!
+    wait "$nap"
+    echo "setup-ferretdb: still building FerretDB ($((SECONDS - started)) s) ..."
+  done
+) &
+ticker=$!
+trap 'kill "$ticker" 2>/dev/null; rm -f "$tmp"' EXIT
 # FerretDB's source is copied out of the module cache (which is read-only and cannot be overlaid),
 # patched, and used through a `replace` in a scratch copy of our tool's module.
 patched_src="$BIN_DIR/ferretdb-src"
@@ -85,4 +100,4 @@ rm -rf "$patched_src" "$build_dir"
 )
 rm -rf "$patched_src" "$build_dir"
 mv -f "$tmp" "$BIN"
-echo "setup-ferretdb: built $BIN"
+echo "setup-ferretdb: built $BIN in $((SECONDS - started)) s"

@@ -21,9 +21,15 @@ async function main(): Promise<void> {
     throw error;
   }
   config = { ...config, dataDir: path.resolve(repoRoot, config.dataDir) };
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, config.logFormat);
   const frontendDir = config.serveFrontend ? path.join(repoRoot, 'frontend/dist') : undefined;
-  const server = await startServer(config, logger, frontendDir ? { frontendDir } : {});
+  // A database that will not stay up is for a process manager to handle: exit, naming why, last.
+  const onDatabaseGaveUp = (reason: string) => {
+    logger.fatal({ reason }, 'the embedded database will not stay up; exiting');
+    console.error(`CareLine stopped: the embedded database will not stay up: ${reason}`);
+    process.exit(1);
+  };
+  const server = await startServer(config, logger, { onDatabaseGaveUp, ...(frontendDir ? { frontendDir } : {}) });
   logger.info({ url: `http://localhost:${server.port}`, env: config.env }, 'telehealth is up');
   if (config.seedDemo) printDemoLogins(server.port);
 

@@ -43,6 +43,10 @@ export interface ChildBackend {
   process: ChildProcess;
   /** what the process printed to stdout so far */
   output(): string;
+  /** what it printed to stderr so far (also passed through to this process's stderr) */
+  errorOutput(): string;
+  /** resolves with the exit code once the process has ended by itself or by stop() */
+  exited: Promise<number | null>;
   /** sends a signal and resolves with the exit code (null when killed by the signal) */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
@@ -53,6 +57,8 @@ export interface ChildBackendOptions {
   /** run backend/dist/server.js (production) instead of the TypeScript source through tsx */
   compiled?: boolean;
   port?: number;
+  /** how long to wait for /api/health (default 40 s) */
+  startTimeoutMs?: number;
 }
 
 export async function startChildBackend(options: ChildBackendOptions): Promise<ChildBackend> {
@@ -73,9 +79,14 @@ export async function startChildBackend(options: ChildBackendOptions): Promise<C
     ...options.env,
   };
   for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
-  const child = spawn(process.execPath, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
+  let stderr = '';
   child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+    process.stderr.write(chunk);
+  });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
   for (let waited = 0; ; waited += 100) {
@@ -85,7 +96,7 @@ export async function startChildBackend(options: ChildBackendOptions): Promise<C
     } catch {
       // not listening yet
     }
-    if (waited > 40_000) throw new Error(`the backend did not start:\n${stdout}`);
+    if (waited > (options.startTimeoutMs ?? 40_000)) throw new Error(`the backend did not start:\n${stdout}`);
     await sleep(100);
   }
   return {
@@ -93,6 +104,8 @@ export async function startChildBackend(options: ChildBackendOptions): Promise<C
     url,
     process: child,
     output: () => stdout,
+    errorOutput: () => stderr,
+    exited,
     async stop(signal = 'SIGTERM') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;

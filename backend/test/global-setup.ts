@@ -17,8 +17,8 @@ declare module 'vitest' {
 }
 
 const logger = {
-  info: (obj: object, msg?: string) => console.info(`[test-db] ${msg ?? ''}`, obj),
-  warn: (obj: object, msg?: string) => console.warn(`[test-db] ${msg ?? ''}`, obj),
+  info: (_obj: object, msg?: string) => console.info(`[test-db] ${msg ?? ''}`),
+  warn: (_obj: object, msg?: string) => console.warn(`[test-db] ${msg ?? ''}`),
 };
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
@@ -30,6 +30,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     return async () => {};
   }
 
+  // Nothing downloads during tests (the test processes inherit this too); a mongod already on the
+  // machine is still used. Set MONGOMS_RUNTIME_DOWNLOAD=true to let a run fetch one.
+  process.env.MONGOMS_RUNTIME_DOWNLOAD ??= 'false';
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'telehealth-test-'));
   let db: EmbeddedDatabase;
   try {
