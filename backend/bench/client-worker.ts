@@ -4,6 +4,7 @@
  * IPC by `lib/workers.ts`; timestamps are CLOCK_MONOTONIC nanoseconds, shared by every process.
  */
 import { io, type Socket } from 'socket.io-client';
+import { fetchSocketTicket } from '../test/socket-ticket.js';
 import type { ClientSpec, FromWorker, ToWorker } from './lib/worker-protocol.js';
 
 const sockets = new Map<string, Socket>();
@@ -17,15 +18,17 @@ function send(message: FromWorker): void {
   process.send?.(message);
 }
 
-function open(url: string, origin: string, spec: ClientSpec): Promise<string | null> {
+async function open(url: string, origin: string, spec: ClientSpec): Promise<string | null> {
+  // As a page does: a single-use ticket fetched with the session cookie opens the socket.
+  const ticket = await fetchSocketTicket(url, spec.cookie, origin);
   return new Promise((resolve) => {
     const socket = io(url, {
       transports: ['websocket'],
       reconnection: false,
       forceNew: true,
       timeout: 60_000,
-      extraHeaders: { origin, ...(spec.cookie ? { cookie: spec.cookie } : {}) },
-      ...(spec.auth ? { auth: spec.auth } : {}),
+      extraHeaders: { origin },
+      auth: { ...spec.auth, ...(ticket ? { ticket } : {}) },
     });
     socket.on('newMessage', (message: { text?: string }) => {
       if (!recording || !message.text?.startsWith('bench ')) return;

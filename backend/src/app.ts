@@ -32,7 +32,7 @@ export function createApp(context: AppContext, options: AppOptions = {}): Expres
   const { config } = context;
   const app = express();
   app.disable('x-powered-by');
-  if (config.trustProxy) app.set('trust proxy', 1);
+  if (config.trustProxy > 0) app.set('trust proxy', config.trustProxy);
 
   app.use(
     helmet({
@@ -44,7 +44,8 @@ export function createApp(context: AppContext, options: AppOptions = {}): Expres
           fontSrc: ["'self'"],
           imgSrc: ["'self'", 'data:', 'blob:'],
           mediaSrc: ["'self'", 'blob:'],
-          connectSrc: ["'self'", ...config.corsOrigins, ...config.corsOrigins.map((origin) => origin.replace(/^http/, 'ws'))],
+          // The page calls its own origin's /api; only the socket may go elsewhere (SOCKET_ORIGIN).
+          connectSrc: ["'self'", ...(config.socketOrigin ? [config.socketOrigin, config.socketOrigin.replace(/^http/, 'ws')] : [])],
           workerSrc: ["'self'", 'blob:'],
           objectSrc: ["'none'"],
           frameAncestors: ["'none'"],
@@ -52,6 +53,8 @@ export function createApp(context: AppContext, options: AppOptions = {}): Expres
         },
       },
       crossOriginEmbedderPolicy: false,
+      // HSTS only means something over TLS; on plain-HTTP development it would pin localhost to https.
+      strictTransportSecurity: config.isProduction ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     }),
   );
   app.use(requestId);

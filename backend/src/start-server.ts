@@ -9,6 +9,7 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded-data
 import type { Logger } from './lib/logger.js';
 import { callSocket } from './modules/calls/call.socket.js';
 import { messageSocket } from './modules/messages/message.socket.js';
+import { redisTicketLedger } from './modules/auth/socket-ticket.js';
 import { createRealtime, type Realtime } from './realtime/socket-server.js';
 import { createRedisCallRegistry } from './scale/redis-call-registry.js';
 import { createScaleOut, type ScaleOut } from './scale/scale-out.js';
@@ -19,6 +20,8 @@ export interface StartOptions extends ContextOverrides {
   mongoUri?: string;
   frontendDir?: string;
   sweepIntervalMs?: number;
+  /** the embedded database died and stays down (server.ts exits non-zero); only logged when absent */
+  onDatabaseGaveUp?: (reason: string) => void;
 }
 
 export interface RunningServer {
@@ -36,7 +39,12 @@ export async function startServer(config: Config, logger: Logger, options: Start
   let embedded: EmbeddedDatabase | undefined;
   let uri = options.mongoUri ?? config.mongodbUri;
   if (!uri) {
-    embedded = await startEmbeddedDatabase({ dataDir: path.resolve(config.dataDir, 'db'), logger });
+    const { onDatabaseGaveUp } = options;
+    embedded = await startEmbeddedDatabase({
+      dataDir: path.resolve(config.dataDir, 'db'),
+      logger,
+      ...(onDatabaseGaveUp ? { onGiveUp: onDatabaseGaveUp } : {}),
+    });
     uri = embedded.uri;
   }
   await connectDatabase(uri, logger);
@@ -51,6 +59,7 @@ export async function startServer(config: Config, logger: Logger, options: Start
           presence: scaleOut.presence,
           rateLimitStore: scaleOut.rateLimitStore,
           callRegistry: createRedisCallRegistry(scaleOut.redis),
+          ticketLedger: redisTicketLedger(scaleOut.redis),
           scaled: true,
           ...options,
         }
@@ -71,7 +80,7 @@ export async function startServer(config: Config, logger: Logger, options: Start
   const realtime = createRealtime(context.io, {
     config,
     logger,
-    tokens: context.tokens,
+    tickets: context.socketTickets,
     sessions: context.sessions,
     presence: context.presence,
     modules: [callSocket(context), messageSocket(context)],
@@ -83,6 +92,11 @@ export async function startServer(config: Config, logger: Logger, options: Start
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const port = (httpServer.address() as AddressInfo).port;
+  // Conversation rows a crash left behind their thread; in the background, so a big database starts serving at once.
+  context.messages.healConversations().then(
+    (moved) => moved > 0 && logger.info({ moved }, 'conversation rows healed after an unclean stop'),
+    (error: unknown) => logger.warn({ err: error }, 'conversation rows not healed'),
+  );
 
   let closing: Promise<void> | undefined;
   const close = () =>

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ENVIRONMENT_VARIABLES } from '../src/config/config.js';
+import { productionApiOrigin, readVercelConfig, rewriteOf, sourcePattern } from '../../frontend/e2e/vercel-host.js';
 import { startTestServer, type TestServer } from './test-server.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -17,12 +18,7 @@ interface RenderService {
   envVars?: { key: string; value?: string; sync?: boolean; generateValue?: boolean; fromService?: { name: string } }[];
 }
 const render = parse(fs.readFileSync(path.join(repoRoot, 'render.yaml'), 'utf8')) as { services: RenderService[] };
-const vercel = JSON.parse(fs.readFileSync(path.join(repoRoot, 'vercel.json'), 'utf8')) as {
-  buildCommand: string;
-  outputDirectory: string;
-  rewrites: { source: string; destination: string }[];
-  headers: { source: string; headers: { key: string; value: string }[] }[];
-};
+const vercel = readVercelConfig();
 const api = render.services.find((service) => service.type === 'web')!;
 
 let server: TestServer;
@@ -47,12 +43,13 @@ describe('render.yaml deploys the API as the code expects', () => {
     }
   });
 
-  it('starts compiled JavaScript in production behind one proxy', () => {
+  it('starts compiled JavaScript in production behind the two proxies', () => {
     expect(api.startCommand).toMatch(/^node backend\/dist\/server\.js$/);
     expect(api.buildCommand).toContain('npm run build -w backend');
     const values = Object.fromEntries(api.envVars!.map((item) => [item.key, item.value]));
     expect(values['NODE_ENV']).toBe('production');
-    expect(values['TRUST_PROXY']).toBe('true');
+    // Vercel's rewrite and Render's proxy: two hops of X-Forwarded-For are ours (docs/deploy.md).
+    expect(values['TRUST_PROXY']).toBe('2');
     expect(values['SEED_DEMO']).toBe('false');
   });
 
@@ -69,29 +66,40 @@ describe('render.yaml deploys the API as the code expects', () => {
   });
 });
 
-describe('vercel.json serves the frontend as a single-page app', () => {
-  const apiOrigin = /VITE_API_ORIGIN:-([^}]+)\}/.exec(vercel.buildCommand)?.[1];
+describe('vercel.json serves the frontend and proxies the API, as the split-origin browser test runs it', () => {
+  const apiOrigin = productionApiOrigin();
   const header = (source: string, key: string) =>
     vercel.headers.find((rule) => rule.source === source)?.headers.find((item) => item.key === key)?.value;
 
-  it('builds the frontend with the API origin as one build-time variable', () => {
-    expect(apiOrigin).toMatch(/^https:\/\//);
+  it('uses only what the test host (frontend/e2e/vercel-host.ts) implements', () => {
+    expect(Object.keys(vercel).sort()).toEqual(['$schema', 'buildCommand', 'framework', 'headers', 'installCommand', 'outputDirectory', 'rewrites']);
+    for (const { source } of [...vercel.rewrites, ...vercel.headers]) expect(() => sourcePattern(source), source).not.toThrow();
+  });
+
+  it('builds one frontend for every deployment: no API origin baked in', () => {
     expect(vercel.outputDirectory).toBe('frontend/dist');
-    expect(fs.readFileSync(path.join(repoRoot, 'frontend/src/lib/config.ts'), 'utf8')).toContain('VITE_API_ORIGIN');
+    expect(vercel.buildCommand).not.toMatch(/VITE_API_ORIGIN/);
   });
 
-  it('rewrites app paths to index.html but not hashed assets', () => {
-    const rewrite = vercel.rewrites[0]!;
-    expect(rewrite.destination).toBe('/index.html');
-    expect(new RegExp(`^${rewrite.source}$`).test('/patient')).toBe(true);
-    expect(new RegExp(`^${rewrite.source}$`).test('/assets/index-abc.js')).toBe(false);
+  it('proxies /api to the API render.yaml deploys, so the session cookie is first-party', () => {
+    expect(rewriteOf(vercel, '/api/auth/login')).toBe(`${apiOrigin}/api/auth/login`);
+    expect(rewriteOf(vercel, '/api/files/abc')).toBe(`${apiOrigin}/api/files/abc`);
+    expect(api.envVars!.find((item) => item.key === 'SOCKET_ORIGIN')?.value).toBe(apiOrigin);
   });
 
-  it('allows fetch and WebSocket to our API origin only', () => {
+  it('rewrites app paths to index.html but not hashed assets or the API', () => {
+    expect(rewriteOf(vercel, '/patient')).toBe('/index.html');
+    expect(rewriteOf(vercel, '/messages/abc')).toBe('/index.html');
+    expect(rewriteOf(vercel, '/assets/index-abc.js')).toBeUndefined();
+    expect(rewriteOf(vercel, '/models/gesture_recognizer.task')).toBeUndefined();
+  });
+
+  it('lets the page reach its own origin, and the API origin only for the socket', () => {
     const csp = header('/(.*)', 'Content-Security-Policy')!;
-    const connect = /connect-src ([^;]+)/.exec(csp)![1]!.split(' ');
-    const wsOrigin = apiOrigin!.replace(/^https/, 'wss');
-    expect(connect.sort()).toEqual(["'self'", apiOrigin!, wsOrigin].sort());
+    const directive = (name: string) => new RegExp(`${name} ([^;]+)`).exec(csp)![1]!.split(' ');
+    expect(directive('connect-src').sort()).toEqual(["'self'", apiOrigin, apiOrigin.replace(/^https/, 'wss')].sort());
+    // images and files come through the proxy, from the page's own origin
+    expect(directive('img-src')).toEqual(["'self'", 'data:', 'blob:']);
     expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval';/);
     expect(csp).toContain("frame-ancestors 'none'");
   });

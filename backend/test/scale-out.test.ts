@@ -7,6 +7,7 @@ import { ConsultationModel } from '../src/modules/consultations/consultation.mod
 import { UserModel } from '../src/modules/users/user.model.js';
 import { startChildBackend, loginTo, startRedis, type ChildBackend } from './child-backend.js';
 import { dropTestDatabase, testDatabaseUri } from './database.js';
+import { fetchSocketTicket } from './socket-ticket.js';
 import { eventMatching, nextEvent } from './test-server.js';
 
 /*
@@ -26,12 +27,13 @@ const people = {
 };
 const sockets: Client[] = [];
 
-function connect(url: string, cookie: string): Promise<Client> {
+async function connect(url: string, cookie: string): Promise<Client> {
+  const ticket = await fetchSocketTicket(url, cookie);
   const socket: Client = connectClient(url, {
     transports: ['websocket'],
     reconnection: false,
     forceNew: true,
-    extraHeaders: { cookie },
+    auth: { ticket },
   });
   sockets.push(socket);
   return new Promise((resolve, reject) => {
@@ -96,7 +98,24 @@ afterAll(async () => {
   await dropTestDatabase(uri);
 });
 
+/** A handshake with exactly this ticket: connected, or the refusal's message. */
+function handshakeWith(url: string, ticket: string | undefined): Promise<string> {
+  const socket: Client = connectClient(url, { transports: ['websocket'], reconnection: false, forceNew: true, auth: { ticket } });
+  sockets.push(socket);
+  return new Promise((resolve) => {
+    socket.once('connect', () => resolve('connected'));
+    socket.once('connect_error', (error) => resolve(error.message));
+  });
+}
+
 describe('two instances behind one Redis', () => {
+  it('takes a socket ticket issued by one instance on the other, once (the proxy and the socket may reach different ones)', async () => {
+    const ticket = await fetchSocketTicket(instanceA.url, people.patient.cookie);
+    expect(await handshakeWith(instanceB.url, ticket)).toBe('connected');
+    expect(await handshakeWith(instanceA.url, ticket)).toBe('UNAUTHENTICATED');
+    expect(await handshakeWith(instanceB.url, ticket)).toBe('UNAUTHENTICATED');
+  });
+
   it('carries presence, messages both ways and a call between a patient on A and a doctor on B', async () => {
     const patient = await connect(instanceA.url, people.patient.cookie);
     const seeDoctor = nextEvent(patient, 'presence', 5_000);

@@ -7,6 +7,7 @@ import { createLogger } from '../src/lib/logger.js';
 import { UserModel } from '../src/modules/users/user.model.js';
 import { startServer, type RunningServer, type StartOptions } from '../src/start-server.js';
 import { dropTestDatabase, testDatabaseUri } from './database.js';
+import { fetchSocketTicket } from './socket-ticket.js';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -32,7 +33,7 @@ export interface TestServer extends RunningServer {
   /** creates a user directly in the database and signs them in through the API */
   createUser(role: Role, overrides?: { name?: string; email?: string; password?: string; specialty?: string }): Promise<TestUser>;
   login(email: string, password: string): Promise<string>;
-  /** a real socket.io client, connected with the given cookie */
+  /** a real socket.io client, connected as a page is: a ticket fetched with the cookie, then the handshake */
   connect(cookie: string | undefined, options?: { origin?: string; query?: Record<string, string> }): Promise<ClientSocket>;
   /** a client that was refused: resolves with the connect error's message */
   connectRefused(cookie: string | undefined, options?: { origin?: string }): Promise<string>;
@@ -85,12 +86,16 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     return cookieFrom(response);
   }
 
-  function open(cookie: string | undefined, options: { origin?: string; query?: Record<string, string> } = {}): ClientSocket {
+  async function open(cookie: string | undefined, options: { origin?: string; query?: Record<string, string> } = {}): Promise<ClientSocket> {
+    const ticket = await fetchSocketTicket(server.url, cookie);
     const socket: ClientSocket = connectClient(server.url, {
       transports: ['websocket'],
       reconnection: false,
       forceNew: true,
+      // The cookie goes along too, as a browser on the same site would send it: it must not be
+      // what opens the socket (the ticket is).
       extraHeaders: { ...(cookie ? { cookie } : {}), ...(options.origin ? { origin: options.origin } : {}) },
+      ...(ticket ? { auth: { ticket } } : {}),
       ...(options.query ? { query: options.query } : {}),
     });
     sockets.push(socket);
@@ -116,15 +121,15 @@ export async function startTestServer(env: Record<string, string> = {}, options:
       });
       return { id: user._id.toString(), email, password, role, name, cookie: await login(email, password) };
     },
-    connect(cookie, options) {
-      const socket = open(cookie, options);
+    async connect(cookie, options) {
+      const socket = await open(cookie, options);
       return new Promise((resolve, reject) => {
         socket.once('connect', () => resolve(socket));
         socket.once('connect_error', reject);
       });
     },
-    connectRefused(cookie, options) {
-      const socket = open(cookie, options);
+    async connectRefused(cookie, options) {
+      const socket = await open(cookie, options);
       return new Promise((resolve, reject) => {
         socket.once('connect', () => reject(new Error('the socket was accepted')));
         socket.once('connect_error', (error) => resolve(error.message));

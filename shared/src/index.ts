@@ -10,3 +10,4 @@ export * from './schemas/consultations.js';
 export * from './schemas/messages.js';
 export * from './schemas/calls.js';
 export * from './schemas/admin.js';
+export * from './schemas/realtime.js';

@@ -21,18 +21,38 @@ const environmentSchema = z.object({
   SEED_DEMO: booleanFlag.optional(),
   LOGIN_MAX_ATTEMPTS: positiveInt.default(10),
   LOGIN_WINDOW_MINUTES: positiveInt.default(15),
+  LOGIN_MAX_ATTEMPTS_PER_IP: positiveInt.default(100),
+  SIGNUP_MAX_PER_IP_PER_HOUR: positiveInt.default(60),
+  SIGNUP_MAX_PER_MINUTE: positiveInt.default(60),
   SESSION_IDLE_MINUTES: positiveInt.default(30),
   SESSION_MAX_HOURS: positiveInt.default(12),
   MAX_UPLOAD_MB: z.coerce.number().positive().max(100).default(10),
+  MESSAGE_BURST: positiveInt.default(120),
+  MESSAGES_PER_MINUTE: positiveInt.default(60),
+  UPLOADS_PER_USER: positiveInt.default(2),
+  UPLOADS_PER_INSTANCE: positiveInt.default(20),
+  UPLOAD_IDLE_SECONDS: positiveInt.default(15),
+  UPLOAD_TOTAL_SECONDS: positiveInt.default(120),
   CALL_RING_SECONDS: positiveInt.default(30),
   STUN_URLS: commaList.optional(),
   TURN_URLS: commaList.optional(),
   TURN_SECRET: z.string().min(16).optional(),
   REDIS_URL: z.string().startsWith('redis').optional(),
-  TRUST_PROXY: booleanFlag.optional(),
+  // `true` is one hop (the API behind Render's proxy); a number counts the hops (2 with the
+  // frontend host proxying /api in front of that). Off by default: never trust a header blindly.
+  TRUST_PROXY: z
+    .union([booleanFlag, z.coerce.number().int().min(0).max(5)])
+    .transform((value) => (value === true ? 1 : value === false ? 0 : value))
+    .optional(),
+  SOCKET_ORIGIN: z
+    .url()
+    .refine((value) => new URL(value).origin === value, 'must be an origin like https://api.example.com, without a path')
+    .optional(),
   GESTURE_MODEL_URL: z.string().default('/models/gesture_recognizer.task'),
   BCRYPT_ROUNDS: z.coerce.number().int().min(4).max(15).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** json (default in production) or pretty: one readable line per entry (default otherwise) */
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   SERVE_FRONTEND: booleanFlag.optional(),
 });
 
@@ -56,18 +76,35 @@ export interface Config {
   seedDemo: boolean;
   loginMaxAttempts: number;
   loginWindowMs: number;
+  /** failed logins one address may make from browsers no account signed in on before */
+  loginMaxAttemptsPerIp: number;
+  signupMaxPerIpPerHour: number;
+  signupMaxPerMinute: number;
   sessionIdleMs: number;
   sessionMaxMs: number;
   maxUploadBytes: number;
+  /** uploads one user, and this whole process, may have running at once */
+  /** messages one user may send at once (an outbox flushing), then `messagesPerMinute` sustained */
+  messageBurst: number;
+  messagesPerMinute: number;
+  uploadsPerUser: number;
+  uploadsPerInstance: number;
+  /** an upload is cut off after this long without a byte, or this long in all */
+  uploadIdleMs: number;
+  uploadTotalMs: number;
   callRingMs: number;
   stunUrls: string[];
   turnUrls: string[];
   turnSecret: string | undefined;
   redisUrl: string | undefined;
-  trustProxy: boolean;
+  /** proxy hops in front of the app whose X-Forwarded-For is trusted (0: none) */
+  trustProxy: number;
+  /** where browsers open the socket when it is not the page's origin (the split deployment) */
+  socketOrigin: string | undefined;
   gestureModelUrl: string;
   bcryptRounds: number;
   logLevel: Environment['LOG_LEVEL'];
+  logFormat: 'json' | 'pretty';
   serveFrontend: boolean;
 }
 
@@ -102,18 +139,29 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: env.SEED_DEMO ?? !isProduction,
     loginMaxAttempts: env.LOGIN_MAX_ATTEMPTS,
     loginWindowMs: env.LOGIN_WINDOW_MINUTES * 60_000,
+    loginMaxAttemptsPerIp: env.LOGIN_MAX_ATTEMPTS_PER_IP,
+    signupMaxPerIpPerHour: env.SIGNUP_MAX_PER_IP_PER_HOUR,
+    signupMaxPerMinute: env.SIGNUP_MAX_PER_MINUTE,
     sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: env.SESSION_MAX_HOURS * 3_600_000,
     maxUploadBytes: Math.floor(env.MAX_UPLOAD_MB * 1024 * 1024),
+    messageBurst: env.MESSAGE_BURST,
+    messagesPerMinute: env.MESSAGES_PER_MINUTE,
+    uploadsPerUser: env.UPLOADS_PER_USER,
+    uploadsPerInstance: env.UPLOADS_PER_INSTANCE,
+    uploadIdleMs: env.UPLOAD_IDLE_SECONDS * 1000,
+    uploadTotalMs: env.UPLOAD_TOTAL_SECONDS * 1000,
     callRingMs: env.CALL_RING_SECONDS * 1000,
     stunUrls: env.STUN_URLS ?? DEFAULT_STUN.split(','),
     turnUrls: env.TURN_URLS ?? [],
     turnSecret: env.TURN_SECRET,
     redisUrl: env.REDIS_URL,
-    trustProxy: env.TRUST_PROXY ?? false,
+    trustProxy: env.TRUST_PROXY ?? 0,
+    socketOrigin: env.SOCKET_ORIGIN,
     gestureModelUrl: env.GESTURE_MODEL_URL,
     bcryptRounds: env.BCRYPT_ROUNDS,
     logLevel: env.LOG_LEVEL,
+    logFormat: env.LOG_FORMAT ?? (isProduction ? 'json' : 'pretty'),
     serveFrontend: env.SERVE_FRONTEND ?? true,
   };
 }

@@ -2,14 +2,15 @@ import { canSee, type Role } from '@telehealth/shared';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../lib/logger.js';
 import type { SessionStore } from '../modules/auth/session-store.js';
-import type { TokenService } from '../modules/auth/tokens.js';
+import type { SocketTickets } from '../modules/auth/socket-ticket.js';
 import { consultedWith } from '../modules/consultations/relations.js';
-import { SESSION_COOKIE } from '../lib/cookies.js';
 import type { PresenceRegistry } from './presence-registry.js';
 import { rooms, type RealtimeServer, type RealtimeSocket } from './types.js';
 
 /** How old a cached session may be when the sweep checks it. */
 const SWEEP_MAX_AGE_MS = 60_000;
+/** When sockets of an ended session are disconnected a second time (see onEnded). */
+const LATE_HANDSHAKE_MS = 300;
 
 /** A module's socket handlers, registered on every authenticated connection. */
 export type SocketModule = (socket: RealtimeSocket) => void;
@@ -17,7 +18,7 @@ export type SocketModule = (socket: RealtimeSocket) => void;
 export interface RealtimeDeps {
   config: Config;
   logger: Logger;
-  tokens: TokenService;
+  tickets: SocketTickets;
   sessions: SessionStore;
   presence: PresenceRegistry;
   modules: SocketModule[];
@@ -39,23 +40,10 @@ export interface Realtime {
   close(): void;
 }
 
-function readCookie(header: string | undefined, name: string): string | undefined {
-  for (const part of header?.split(';') ?? []) {
-    const index = part.indexOf('=');
-    if (index > 0 && part.slice(0, index).trim() === name) {
-      try {
-        return decodeURIComponent(part.slice(index + 1).trim());
-      } catch {
-        return undefined;
-      }
-    }
-  }
-  return undefined;
-}
-
 /**
- * Authenticates every socket from the session cookie (never from anything the client says about
- * itself), tracks who is online, tells the right people, and disconnects sockets whose session ends.
+ * Authenticates every socket from a single-use ticket the page fetched over the API with its
+ * session cookie (never from anything else the client says about itself; see socket-ticket.ts for
+ * why not the cookie itself), tracks who is online, tells the right people, and disconnects sockets whose session ends.
  */
 export function createRealtime(io: RealtimeServer, deps: RealtimeDeps): Realtime {
   const { sessions, presence, logger } = deps;
@@ -69,10 +57,11 @@ export function createRealtime(io: RealtimeServer, deps: RealtimeDeps): Realtime
 
   io.use(async (socket, next) => {
     try {
-      const token = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
-      const claims = token ? deps.tokens.verify(token) : null;
-      if (!claims) return next(new Error('UNAUTHENTICATED'));
-      const identity = await sessions.check(claims.sid, claims.sub, true);
+      const auth = socket.handshake.auth as { ticket?: unknown } | undefined;
+      const ticket = await deps.tickets.redeem(auth?.ticket);
+      if (!ticket) return next(new Error('UNAUTHENTICATED'));
+      // The ticket names a session; that session must still be good now.
+      const identity = await sessions.check(ticket.sessionId, ticket.userId, true);
       if ('ended' in identity) return next(new Error('UNAUTHENTICATED'));
       socket.data = identity;
       next();
@@ -151,8 +140,15 @@ export function createRealtime(io: RealtimeServer, deps: RealtimeDeps): Realtime
 
   const onEnded = (sessionIds: string[], reason: 'revoked' | 'expired' | 'deactivated') => {
     const sessionRooms = sessionIds.map(rooms.session);
-    io.to(sessionRooms).emit('session-ended', { reason });
-    io.in(sessionRooms).disconnectSockets(true);
+    const disconnect = () => {
+      io.to(sessionRooms).emit('session-ended', { reason });
+      io.in(sessionRooms).disconnectSockets(true);
+    };
+    disconnect();
+    // A handshake whose session check passed just before the revocation joins its rooms a moment
+    // later, on this instance or another: a second pass (through the adapter, so everywhere)
+    // disconnects it too, well within a second. Checks made after the revocation already refuse.
+    setTimeout(disconnect, LATE_HANDSHAKE_MS).unref();
     // Other instances may have these sessions cached for a few seconds: tell them now.
     if (deps.scaled) io.serverSideEmit('sessions-ended', sessionIds);
   };

@@ -58,7 +58,7 @@ describe('apiFetch', () => {
 
     const [url, init] = fetchMock.mock.calls[0]!;
     expect(url).toBe('/api/auth/register');
-    expect(init).toMatchObject({ method: 'POST', credentials: 'include', body: '{"name":"Ada"}' });
+    expect(init).toMatchObject({ method: 'POST', credentials: 'same-origin', body: '{"name":"Ada"}' });
     expect(init?.headers).toMatchObject({ 'X-Requested-With': 'XMLHttpRequest', 'Content-Type': 'application/json' });
   });
 

@@ -1,5 +1,4 @@
 import { isErrorBody, type ErrorCode, type FieldIssue } from '@telehealth/shared';
-import { API_ORIGIN } from './config';
 
 /** Codes the client makes up itself, for failures that never reached the API's error handler. */
 export type ClientErrorCode = 'NETWORK_ERROR' | 'UNEXPECTED_RESPONSE';
@@ -76,11 +75,11 @@ export async function apiFetch<T>(path: string, options: ApiFetchOptions = {}): 
 
   let response: Response;
   try {
-    response = await fetch(API_ORIGIN + path, {
+    response = await fetch(path, {
       method,
       headers,
       body: requestBody,
-      credentials: 'include',
+      credentials: 'same-origin',
       signal: signal ?? null,
     });
   } catch (error) {

@@ -1,6 +1,5 @@
 import { SOCKET_ID_HEADER, type Message } from '@telehealth/shared';
 import { ApiError, toApiError } from '../../../lib/api-client';
-import { API_ORIGIN } from '../../../lib/config';
 
 export interface SendMessageInput {
   clientId: string;
@@ -27,7 +26,7 @@ const UPLOAD_TIMEOUT_MS = 120_000;
 export function sendMessage(receiverId: string, input: SendMessageInput, options: SendMessageOptions = {}): Promise<Message> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `${API_ORIGIN}/api/messages/${encodeURIComponent(receiverId)}`);
+    xhr.open('POST', `/api/messages/${encodeURIComponent(receiverId)}`);
     xhr.withCredentials = true;
     xhr.responseType = 'json';
     // The CSRF guard: a cross-site form cannot set this header.

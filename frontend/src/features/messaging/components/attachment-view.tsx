@@ -1,5 +1,4 @@
 import type { Attachment } from '@telehealth/shared';
-import { API_ORIGIN } from '../../../lib/config';
 import { formatFileSize } from '../logic/labels';
 
 interface AttachmentViewProps {
@@ -9,7 +8,7 @@ interface AttachmentViewProps {
 
 /** An image as a thumbnail that opens larger; anything else (PDF) as a download chip. */
 export function AttachmentView({ attachment, onOpenImage }: AttachmentViewProps) {
-  const url = API_ORIGIN + attachment.url;
+  const url = attachment.url;
   if (attachment.mimeType.startsWith('image/')) {
     return (
       <button type="button" className="attachment-thumbnail" aria-label={`Open image ${attachment.name}`} onClick={() => onOpenImage(attachment)}>

@@ -1,7 +1,6 @@
 import type { PublicUser } from '@telehealth/shared';
 import { useId, useState, type ChangeEvent } from 'react';
 import { FormAlert } from '../../../components/ui/form-alert';
-import { API_ORIGIN } from '../../../lib/config';
 import { uploadAvatar } from '../api/upload-avatar';
 import { AVATAR_TYPES, avatarFileProblem, describeAvatarError } from '../logic/avatar-file';
 
@@ -48,7 +47,7 @@ export function AvatarUpload({ user, onUploaded }: AvatarUploadProps) {
     <section className="avatar-upload" aria-labelledby={`${inputId}-heading`}>
       <h2 id={`${inputId}-heading`}>Picture</h2>
       {user.avatarUrl ? (
-        <img className="avatar avatar-large" src={API_ORIGIN + user.avatarUrl} alt={`${user.name}'s picture`} />
+        <img className="avatar avatar-large" src={user.avatarUrl} alt={`${user.name}'s picture`} />
       ) : (
         <span className="avatar avatar-large" aria-hidden="true">
           {initials}

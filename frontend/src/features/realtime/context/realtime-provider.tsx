@@ -1,12 +1,14 @@
+import type { SessionEndReason } from '@telehealth/shared';
 import { useEffect, useEffectEvent, useMemo, useState, type ReactNode } from 'react';
-import { createSocket } from '../../../lib/socket';
+import { ApiError } from '../../../lib/api-client';
+import { createSocket, fetchSocketTicket, type AppSocket } from '../../../lib/socket';
 import { RealtimeContext, type ConnectionState, type RealtimeContextValue } from './realtime-context';
 
 interface RealtimeProviderProps {
   /** the signed-in user; the socket lives exactly as long as this session */
   userId: string | null;
-  /** called when the server says the session is over; should re-check who is signed in */
-  onSessionEnded: () => Promise<void>;
+  /** called when the server says the session is over (with its reason when it gave one); should re-check who is signed in */
+  onSessionEnded: (because?: SessionEndReason) => Promise<void>;
   children: ReactNode;
 }
 
@@ -29,12 +31,51 @@ export function RealtimeProvider({ userId, onSessionEnded, children }: RealtimeP
 }
 
 function UserConnection({ onSessionEnded, children }: Omit<RealtimeProviderProps, 'userId'>) {
-  // Created once per user; it connects in the effect, so a discarded render opens nothing.
-  const [socket] = useState(createSocket);
+  const socket = useSocketFromFirstTicket(onSessionEnded);
+  const connection = useConnectionState(socket, onSessionEnded);
+  const value = useMemo(() => ({ socket, connection }), [socket, connection]);
+  return <RealtimeContext value={value}>{children}</RealtimeContext>;
+}
+
+/**
+ * The socket, created once the first ticket has said where to open it (null until then): the API's
+ * origin in the split deployment, this page's otherwise. A 401 means the session is over; any other
+ * failure is asked again.
+ */
+function useSocketFromFirstTicket(onSessionEnded: (because?: SessionEndReason) => Promise<void>): AppSocket | null {
+  const [socket, setSocket] = useState<AppSocket | null>(null);
+  const sessionEnded = useEffectEvent(onSessionEnded);
+  useEffect(() => {
+    let cancelled = false;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const ask = () => {
+      fetchSocketTicket().then(
+        (answer) => {
+          if (!cancelled) setSocket(createSocket(answer));
+        },
+        (error: unknown) => {
+          if (cancelled) return;
+          if (error instanceof ApiError && error.status === 401) return void sessionEnded();
+          retry = setTimeout(ask, RECONNECT_AFTER_CLOSE_MS);
+        },
+      );
+    };
+    ask();
+    return () => {
+      cancelled = true;
+      clearTimeout(retry);
+    };
+  }, []);
+  return socket;
+}
+
+/** Connects the socket, follows its state, and asks who is signed in when the server closes it. */
+function useConnectionState(socket: AppSocket | null, onSessionEnded: (because?: SessionEndReason) => Promise<void>): ConnectionState {
   const [connection, setConnection] = useState<ConnectionState>('reconnecting');
   const sessionEnded = useEffectEvent(onSessionEnded);
 
   useEffect(() => {
+    if (!socket) return;
     let closed = false;
     let retry: ReturnType<typeof setTimeout> | undefined;
     // After the server closed the socket on purpose, ask who is signed in: a revoked session signs
@@ -56,10 +97,10 @@ function UserConnection({ onSessionEnded, children }: Omit<RealtimeProviderProps
     };
     const onConnectError = () => {
       setConnection(socket.active ? 'reconnecting' : 'offline');
-      // A refused handshake (not a network failure) means the cookie no longer opens a session.
+      // A refused handshake (not a network failure) means the ticket opened no session.
       if (!socket.active) recheckSession();
     };
-    const onSessionEnd = () => void sessionEnded();
+    const onSessionEnd = ({ reason }: { reason: SessionEndReason }) => void sessionEnded(reason);
 
     socket.on('connect', onConnect);
     socket.on('disconnect', onDisconnect);
@@ -77,6 +118,5 @@ function UserConnection({ onSessionEnded, children }: Omit<RealtimeProviderProps
     };
   }, [socket]);
 
-  const value = useMemo(() => ({ socket, connection }), [socket, connection]);
-  return <RealtimeContext value={value}>{children}</RealtimeContext>;
+  return connection;
 }

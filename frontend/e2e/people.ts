@@ -1,0 +1,36 @@
+/// <reference types="node" />
+// People for browser tests, made through the public API as the app itself would make them.
+import { randomUUID } from 'node:crypto';
+import type { Message } from '@telehealth/shared';
+import type { TestServer, TestUser } from '../../backend/test/test-server.js';
+
+/**
+ * A patient and a doctor with an active consultation (the patient asked, the doctor accepted), so
+ * they may message and call each other. `origin`: the page's origin, when the API checks it.
+ */
+export async function consultedPair(
+  server: TestServer,
+  names: { patient?: string; doctor?: string } = {},
+  origin?: string,
+): Promise<{ patient: TestUser; doctor: TestUser }> {
+  const patient = await server.createUser('patient', { name: names.patient ?? 'Ada Lovelace' });
+  const doctor = await server.createUser('doctor', { name: names.doctor ?? 'Dr. Grace Hopper' });
+  const withOrigin = <T extends { set(name: string, value: string): T }>(test: T) => (origin ? test.set('Origin', origin) : test);
+  const opened = await withOrigin(server.request.post('/api/consultations').set('Cookie', patient.cookie)).send({
+    reason: 'A cough for a week',
+    urgency: 'routine',
+    doctorId: doctor.id,
+  });
+  if (opened.status !== 201) throw new Error(`could not open a consultation: ${opened.status} ${JSON.stringify(opened.body)}`);
+  const id = (opened.body as { consultation: { id: string } }).consultation.id;
+  const accepted = await withOrigin(server.request.post(`/api/consultations/${id}/accept`).set('Cookie', doctor.cookie));
+  if (accepted.status !== 200) throw new Error(`could not accept: ${accepted.status} ${JSON.stringify(accepted.body)}`);
+  return { patient, doctor };
+}
+
+/** A text message sent through the API, as the other person's app would. */
+export async function sendText(server: TestServer, sender: TestUser, receiver: TestUser, text: string): Promise<Message> {
+  const response = await server.request.post(`/api/messages/${receiver.id}`).set('Cookie', sender.cookie).send({ clientId: randomUUID(), text });
+  if (response.status !== 201) throw new Error(`send failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return (response.body as { message: Message }).message;
+}
