@@ -33,6 +33,8 @@ import { capacityScenario, loginBurstScenario } from './scenarios/capacity.js';
 import { deliveryScenario } from './scenarios/delivery.js';
 import { historyScenario } from './scenarios/history.js';
 import { queueScenario } from './scenarios/queue.js';
+import { signupScenario } from './scenarios/signup.js';
+import { uploadsScenario } from './scenarios/uploads.js';
 
 const SCENARIOS: { name: string; timeoutMs: number; run: (context: BenchContext) => Promise<Row[]> }[] = [
   { name: 'delivery', timeoutMs: 480_000, run: deliveryScenario },
@@ -41,6 +43,8 @@ const SCENARIOS: { name: string; timeoutMs: number; run: (context: BenchContext)
   { name: 'queue', timeoutMs: 240_000, run: queueScenario },
   { name: 'call', timeoutMs: 150_000, run: callScenario },
   { name: 'history', timeoutMs: 150_000, run: historyScenario },
+  { name: 'uploads', timeoutMs: 120_000, run: uploadsScenario },
+  { name: 'signup', timeoutMs: 120_000, run: signupScenario },
 ];
 
 const argument = (name: string) => process.argv.find((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));

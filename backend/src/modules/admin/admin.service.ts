@@ -15,6 +15,7 @@ import { rooms, type RealtimeServer } from '../../realtime/types.js';
 import type { AuditLog } from '../audit/audit.service.js';
 import { AuditModel, toAuditEvent } from '../audit/audit.model.js';
 import type { PasswordHasher } from '../auth/password-hasher.js';
+import { assertAcceptablePassword } from '../auth/password-policy.js';
 import type { SessionStore } from '../auth/session-store.js';
 import type { ConsultationService } from '../consultations/consultation.service.js';
 import { ConsultationModel } from '../consultations/consultation.model.js';
@@ -89,6 +90,8 @@ export function createAdminService(deps: AdminServiceDeps) {
     async createStaff(actor: Actor, input: CreateStaffInput): Promise<PublicUser> {
       if (input.specialty !== undefined && input.role !== 'doctor')
         throw errors.validation([{ path: 'specialty', message: 'only doctors have a specialty' }]);
+      // Staff accounts see patients' records: the same password policy as everyone (password-policy.ts).
+      await assertAcceptablePassword(passwords, input.password, 'password', input);
       const taken = 'An account with this email already exists';
       if (await UserModel.exists({ email: input.email })) throw errors.conflict(taken);
       let user;
@@ -151,6 +154,7 @@ export function createAdminService(deps: AdminServiceDeps) {
     /** Sets a new password and ends that user's sessions (the admin's own current one excepted). */
     async resetPassword(actor: Actor, id: string, password: string): Promise<void> {
       const user = await findUser(id);
+      await assertAcceptablePassword(passwords, password, 'password', user);
       user.passwordHash = await passwords.hash(password);
       await user.save();
       await sessions.revokeAllForUser(id, 'revoked', id === actor.userId ? actor.sessionId : undefined);

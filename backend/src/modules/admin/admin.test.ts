@@ -168,6 +168,10 @@ describe('deactivation', () => {
     expect(await audited('account.deactivated', doctor.id)).toBe(1);
     expect(await audited('account.reactivated', doctor.id)).toBe(1);
     expect(await audited('login.failure', doctor.id)).toBe(1);
+    // A failed sign-in names the account tried, never a person as its author: nobody was signed in.
+    const failures = await AuditModel.find({ action: 'login.failure' }).lean();
+    expect(failures.length).toBeGreaterThan(0);
+    expect(failures.map((event) => event.actorId)).toEqual(failures.map(() => null));
   });
 
   it('an admin can neither deactivate nor demote themself, and nothing changes', async () => {

@@ -4,7 +4,10 @@ import { errors } from '../../lib/app-error.js';
 import { createBatchLoader } from '../../lib/batch-loader.js';
 import type { AuditLog } from '../audit/audit.service.js';
 import { toPublicUser, UserModel, type UserRecord } from '../users/user.model.js';
+import type { DeviceCookies } from './device-cookie.js';
+import type { LoginLimiter } from './login-limiter.js';
 import type { PasswordHasher } from './password-hasher.js';
+import { assertAcceptablePassword } from './password-policy.js';
 import type { SessionStore } from './session-store.js';
 import type { TokenService } from './tokens.js';
 
@@ -13,12 +16,22 @@ export interface AuthServiceDeps {
   sessions: SessionStore;
   tokens: TokenService;
   audit: AuditLog;
+  loginLimiter: LoginLimiter;
+  devices: DeviceCookies;
   sessionMaxMs: number;
+}
+
+/** Where a password check comes from: the client's address and the device cookie it sent. */
+export interface ClientInfo {
+  ip: string | undefined;
+  deviceCookie: unknown;
 }
 
 export interface SignedIn {
   user: PublicUser;
   token: string;
+  /** a fresh device cookie: this browser is now one the account has signed in on */
+  deviceCookie: string;
 }
 
 // Compared against when the email is unknown, so a wrong email costs as long as a wrong password.
@@ -34,16 +47,34 @@ export function createAuthService(deps: AuthServiceDeps) {
     return new Map(users.map((user) => [user.email, user]));
   });
 
-  async function signIn(userId: string): Promise<string> {
-    const { sessionId } = await deps.sessions.create(userId);
-    return deps.tokens.sign({ sub: userId, sid: sessionId }, Math.floor(deps.sessionMaxMs / 1000));
+  async function signIn(user: UserRecord): Promise<SignedIn> {
+    const id = user._id.toString();
+    const { sessionId } = await deps.sessions.create(id);
+    const token = deps.tokens.sign({ sub: id, sid: sessionId }, Math.floor(deps.sessionMaxMs / 1000));
+    return { user: toPublicUser(user, { id, role: user.role }), token, deviceCookie: deps.devices.issue(user.email) };
+  }
+
+  /** Compares a password within the login limits (login-limiter.ts): only failures are counted. */
+  async function passwordMatches(email: string, password: string, hash: string, client: ClientInfo): Promise<boolean> {
+    const attempt = await deps.loginLimiter.begin({
+      email,
+      ip: client.ip,
+      device: deps.devices.deviceFor(client.deviceCookie, email),
+    });
+    const matches = await deps.passwords.compare(password, hash);
+    if (matches) await attempt.succeeded();
+    return matches;
   }
 
   return {
     /** Creates a patient account (registration never makes anything else) and signs it in. */
     async register(input: RegisterInput): Promise<SignedIn> {
-      if (await UserModel.exists({ email: input.email })) throw errors.conflict('An account with this email already exists');
+      await assertAcceptablePassword(deps.passwords, input.password, 'password', input);
+      // Hashed before the email is looked up: a taken email costs the same time as a new one, so
+      // the answer's timing does not tell which emails have accounts (the sign-up limit bounds
+      // how many a client may ask about).
       const passwordHash = await deps.passwords.hash(input.password);
+      if (await UserModel.exists({ email: input.email })) throw errors.conflict('An account with this email already exists');
       let user;
       try {
         user = await UserModel.create({ name: input.name, email: input.email, passwordHash, role: 'patient' });
@@ -54,20 +85,26 @@ export function createAuthService(deps: AuthServiceDeps) {
       }
       const id = user._id.toString();
       await deps.audit.record({ actorId: id, action: 'account.created', targetId: id });
-      return { user: toPublicUser(user, { id, role: user.role }), token: await signIn(id) };
+      return signIn(user);
     },
 
-    async login(input: LoginInput, ip: string | undefined): Promise<SignedIn> {
+    async login(input: LoginInput, client: ClientInfo): Promise<SignedIn> {
+      const { ip } = client;
       const user = await accountsByEmail.load(input.email);
-      const matches = await deps.passwords.compare(input.password, user?.passwordHash ?? UNKNOWN_USER_HASH);
+      const matches = await passwordMatches(input.email, input.password, user?.passwordHash ?? UNKNOWN_USER_HASH, client);
       if (!user || !matches || !user.active) {
-        await deps.audit.record({ actorId: user?._id.toString() ?? null, action: 'login.failure', ...(user ? { targetId: user._id.toString() } : {}), ...(ip ? { ip } : {}) });
+        // Nobody was signed in: the account is what was tried, not who did it.
+        await deps.audit.record({
+          actorId: null,
+          action: 'login.failure',
+          ...(user ? { targetId: user._id.toString() } : {}),
+          ...(ip ? { ip } : {}),
+        });
         // One message for unknown email, wrong password and deactivated account: nothing to probe.
         throw errors.invalidCredentials();
       }
-      const id = user._id.toString();
-      await deps.audit.record({ actorId: id, action: 'login.success', ...(ip ? { ip } : {}) });
-      return { user: toPublicUser(user, { id, role: user.role }), token: await signIn(id) };
+      await deps.audit.record({ actorId: user._id.toString(), action: 'login.success', ...(ip ? { ip } : {}) });
+      return signIn(user);
     },
 
     async logout(userId: string, sessionId: string, ip: string | undefined): Promise<void> {
@@ -81,11 +118,16 @@ export function createAuthService(deps: AuthServiceDeps) {
       return toPublicUser(user, { id: userId, role: user.role });
     },
 
-    /** Changes the password and ends every other session (a stolen one included). */
-    async changePassword(userId: string, sessionId: string, input: PasswordChangeInput, ip: string | undefined): Promise<void> {
+    /**
+     * Changes the password and ends every other session (a stolen one included). The current
+     * password is checked within the login limits: a stolen session cannot guess it unthrottled.
+     */
+    async changePassword(userId: string, sessionId: string, input: PasswordChangeInput, client: ClientInfo): Promise<void> {
+      const { ip } = client;
       const user = await UserModel.findById(userId);
       if (!user) throw errors.unauthenticated();
-      if (!(await deps.passwords.compare(input.currentPassword, user.passwordHash))) {
+      await assertAcceptablePassword(deps.passwords, input.newPassword, 'newPassword', user);
+      if (!(await passwordMatches(user.email, input.currentPassword, user.passwordHash, client))) {
         throw errors.validation([{ path: 'currentPassword', message: 'is not your current password' }]);
       }
       user.passwordHash = await deps.passwords.hash(input.newPassword);

@@ -14,9 +14,16 @@ afterAll(async () => {
 
 describe('a patient signs up, in and out', () => {
   it('registers, reads who they are, signs out, and the old cookie no longer works anywhere', async () => {
-    const registered = await server.request.post('/api/auth/register').send({ name: 'Rita Patient', email: 'Rita@Example.com', password: 'a good password' });
+    const registered = await server.request
+      .post('/api/auth/register')
+      .send({ name: 'Rita Patient', email: 'Rita@Example.com', password: 'a good password' });
     expect(registered.status).toBe(201);
-    expect(registered.body.user).toMatchObject({ name: 'Rita Patient', role: 'patient', email: 'rita@example.com', active: true });
+    expect(registered.body.user).toMatchObject({
+      name: 'Rita Patient',
+      role: 'patient',
+      email: 'rita@example.com',
+      active: true,
+    });
     expect(JSON.stringify(registered.body)).not.toContain(cookieFrom(registered).slice(4));
 
     const cookie = await server.login('rita@example.com', 'a good password');
@@ -44,7 +51,9 @@ describe('a patient signs up, in and out', () => {
   });
 
   it('always registers a patient, whatever role is asked for', async () => {
-    const response = await server.request.post('/api/auth/register').send({ name: 'Mallory', email: 'mallory@example.com', password: 'a good password', role: 'admin' });
+    const response = await server.request
+      .post('/api/auth/register')
+      .send({ name: 'Mallory', email: 'mallory@example.com', password: 'a good password', role: 'admin' });
     expect(response.status).toBe(400);
     expect(response.body.error.details).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'role' })]));
     expect(await UserModel.exists({ email: 'mallory@example.com' })).toBeNull();
@@ -64,7 +73,9 @@ describe('a patient signs up, in and out', () => {
     for (let index = 0; index < 8; index += 1) people.push(await server.createUser(index % 3 === 0 ? 'doctor' : 'patient'));
     const answers = await Promise.all(
       people.map((person, index) =>
-        server.request.post('/api/auth/login').send({ email: person.email, password: index === 5 ? 'not the password' : person.password }),
+        server.request
+          .post('/api/auth/login')
+          .send({ email: person.email, password: index === 5 ? 'not the password' : person.password }),
       ),
     );
     answers.forEach((answer, index) => {
@@ -113,7 +124,9 @@ describe('login refuses anything but two strings', () => {
 
   it('says the same thing for an unknown email and a wrong password', async () => {
     const patient = await server.createUser('patient');
-    const unknown = await server.request.post('/api/auth/login').send({ email: 'nobody@example.com', password: 'whatever it is' });
+    const unknown = await server.request
+      .post('/api/auth/login')
+      .send({ email: 'nobody@example.com', password: 'whatever it is' });
     const wrong = await server.request.post('/api/auth/login').send({ email: patient.email, password: 'not the password' });
     expect(unknown.status).toBe(401);
     expect(wrong.status).toBe(401);
@@ -124,7 +137,9 @@ describe('login refuses anything but two strings', () => {
 describe('CSRF: state changes only from the app', () => {
   it('refuses a request without X-Requested-With and changes nothing', async () => {
     const before = await UserModel.countDocuments();
-    const response = await server.request.raw.post('/api/auth/register').send({ name: 'Csrf', email: 'csrf@example.com', password: 'a good password' });
+    const response = await server.request.raw
+      .post('/api/auth/register')
+      .send({ name: 'Csrf', email: 'csrf@example.com', password: 'a good password' });
     expect(response.status).toBe(403);
     expect(response.body.error.code).toBe('CSRF_REJECTED');
     expect(await UserModel.countDocuments()).toBe(before);
@@ -132,7 +147,10 @@ describe('CSRF: state changes only from the app', () => {
 
   it('refuses a foreign Origin even with the header, and a signed-in user stays signed in', async () => {
     const patient = await server.createUser('patient');
-    const response = await server.request.post('/api/auth/logout').set('Cookie', patient.cookie).set('Origin', 'https://evil.example');
+    const response = await server.request
+      .post('/api/auth/logout')
+      .set('Cookie', patient.cookie)
+      .set('Origin', 'https://evil.example');
     expect(response.status).toBe(403);
     expect(response.body.error.code).toBe('CSRF_REJECTED');
     expect((await server.request.get('/api/auth/me').set('Cookie', patient.cookie)).status).toBe(200);
@@ -140,7 +158,10 @@ describe('CSRF: state changes only from the app', () => {
 
   it('accepts an allowed Origin', async () => {
     const patient = await server.createUser('patient');
-    const response = await server.request.post('/api/auth/logout').set('Cookie', patient.cookie).set('Origin', 'http://localhost:5173');
+    const response = await server.request
+      .post('/api/auth/logout')
+      .set('Cookie', patient.cookie)
+      .set('Origin', 'http://localhost:5173');
     expect(response.status).toBe(204);
   });
 });
@@ -217,7 +238,10 @@ describe('sessions end server-side', () => {
     const otherSocket = await server.connect(otherSession);
     const ended = nextEvent(otherSocket, 'session-ended');
 
-    const change = await server.request.post('/api/auth/password').set('Cookie', patient.cookie).send({ currentPassword: patient.password, newPassword: 'a brand new password' });
+    const change = await server.request
+      .post('/api/auth/password')
+      .set('Cookie', patient.cookie)
+      .send({ currentPassword: patient.password, newPassword: 'a brand new password' });
     expect(change.status).toBe(204);
     expect(await ended).toEqual({ reason: 'revoked' });
     await disconnected(otherSocket);
@@ -229,7 +253,10 @@ describe('sessions end server-side', () => {
 
   it('a wrong current password changes nothing', async () => {
     const patient = await server.createUser('patient');
-    const response = await server.request.post('/api/auth/password').set('Cookie', patient.cookie).send({ currentPassword: 'not it at all', newPassword: 'a brand new password' });
+    const response = await server.request
+      .post('/api/auth/password')
+      .set('Cookie', patient.cookie)
+      .send({ currentPassword: 'not it at all', newPassword: 'a brand new password' });
     expect(response.status).toBe(400);
     await server.login(patient.email, patient.password);
   });

@@ -11,6 +11,8 @@ import { SessionModel, type SessionRecord } from './session.model.js';
 const REFRESH_AHEAD = 0.6;
 /** How stale the stored `lastSeenAt` may get while the session is in use. */
 const PERSIST_LAST_SEEN_EVERY_MS = 5 * 60_000;
+/** Revoked ids remembered: only reads already under way at a revocation need them, for seconds. */
+const REMEMBERED_REVOCATIONS = 100_000;
 
 export interface AuthIdentity {
   userId: string;
@@ -77,6 +79,12 @@ export class SessionStore extends EventEmitter<{
   private readonly userCacheMs: number;
   private readonly users = new Map<string, UserStatus & { checkedAt: number }>();
   private readonly refreshing = new Set<string>();
+  /**
+   * Sessions ended here or on another instance, oldest first. A check that read the row before a
+   * revocation was written comes back after it with the old, valid row: without this it was cached
+   * and the revoked session worked on until the cache aged out. Every answer is checked against it.
+   */
+  private readonly revoked = new Set<string>();
   private readonly lastSeenWrites = createLatestWriter<number>({
     // `$max`: never moves back, and FerretDB answers an `_id`-only filter from its index.
     write: async (sessionId, at) => {
@@ -129,10 +137,12 @@ export class SessionStore extends EventEmitter<{
     maxAgeMs = this.cacheMs,
   ): Promise<AuthIdentity | { ended: SessionEndReason }> {
     const now = this.options.clock.now();
+    if (this.revoked.has(sessionId)) return { ended: 'revoked' };
     let entry = this.cache.get(sessionId);
     if (!entry || now - entry.checkedAt > maxAgeMs) {
       entry = await this.load(sessionId, entry);
-      if (!entry) return { ended: 'revoked' };
+      // Revoked while it was being read: the row read may predate the revocation.
+      if (!entry || this.revoked.has(sessionId)) return { ended: 'revoked' };
       this.cache.set(sessionId, entry);
     } else if (touch && now - entry.checkedAt > this.cacheMs * REFRESH_AHEAD) {
       this.refreshAhead(sessionId, entry);
@@ -145,7 +155,6 @@ export class SessionStore extends EventEmitter<{
     }
     if (touch) {
       entry.lastSeenAt = now;
-      // Writing on every request would cost a write per request; a minute's precision is plenty for a 30-minute timeout.
       // Nobody waits for it: the writes go out behind, one at a time (a thousand sockets
       // reconnecting at once would otherwise be a thousand concurrent updates). Five minutes'
       // precision is plenty for a 30-minute timeout (it was one minute: a write per active session
@@ -169,7 +178,7 @@ export class SessionStore extends EventEmitter<{
     this.refreshing.add(sessionId);
     this.load(sessionId, entry)
       .then((fresh) => {
-        if (this.cache.get(sessionId) !== entry) return;
+        if (this.cache.get(sessionId) !== entry || this.revoked.has(sessionId)) return;
         if (!fresh) return void this.cache.delete(sessionId);
         // Activity seen while the database was being read counts too.
         fresh.lastSeenAt = Math.max(fresh.lastSeenAt, entry.lastSeenAt);
@@ -242,17 +251,30 @@ export class SessionStore extends EventEmitter<{
 
   /** Another instance ended these sessions: stop trusting what this one cached about them. */
   forget(sessionIds: string[]): void {
-    for (const id of sessionIds) this.cache.delete(id);
+    this.rememberRevoked(sessionIds);
   }
 
+  /**
+   * Remembered before the write, so from then on no check here says yes, whatever it read; `ended`
+   * after it, so the sockets disconnected include those whose handshake completed meanwhile.
+   */
   private async end(sessionIds: string[], reason: SessionEndReason): Promise<void> {
     if (sessionIds.length === 0) return;
-    for (const id of sessionIds) this.cache.delete(id);
+    this.rememberRevoked(sessionIds);
     await SessionModel.updateMany(
       { _id: mongoose.trusted({ $in: sessionIds.map((id) => new Types.ObjectId(id)) }), revokedAt: null },
       { $set: { revokedAt: new Date(this.options.clock.now()) } },
     );
     this.emit('ended', sessionIds, reason);
+  }
+
+  private rememberRevoked(sessionIds: string[]): void {
+    for (const id of sessionIds) {
+      this.cache.delete(id);
+      this.revoked.add(id);
+    }
+    // A Set iterates in insertion order: the first id is the oldest revocation.
+    while (this.revoked.size > REMEMBERED_REVOCATIONS) this.revoked.delete(this.revoked.values().next().value!);
   }
 
   private async load(sessionId: string, previous: CachedSession | undefined): Promise<CachedSession | undefined> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLocalCallRegistry, type LiveCall } from './call-registry.js';
-import { createTokenBucket } from './token-bucket.js';
+import { createTokenBucket } from '../../lib/token-bucket.js';
 
 const ringing = (callId: string, callerId: string, calleeId: string): LiveCall => ({
   callId,

@@ -4,7 +4,7 @@ import type { Logger } from '../../lib/logger.js';
 import type { SocketModule } from '../../realtime/socket-server.js';
 import { SocketError, withAck } from '../../realtime/with-ack.js';
 import type { CallActor, CallService } from './call.service.js';
-import { createTokenBucket } from './token-bucket.js';
+import { createTokenBucket } from '../../lib/token-bucket.js';
 
 /** ICE candidates per socket: a normal call trickles a few dozen; a flood is refused, not relayed. */
 export const ICE_RATE = { perSecond: 50, burst: 100 } as const;

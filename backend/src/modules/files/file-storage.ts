@@ -1,4 +1,5 @@
-import type { Readable } from 'node:stream';
+import { randomBytes } from 'node:crypto';
+import type { Readable, Writable } from 'node:stream';
 import mongoose, { Types } from 'mongoose';
 
 export type FilePurpose = 'attachment' | 'avatar';
@@ -15,7 +16,7 @@ export interface StoredFile {
   participants: string[];
 }
 
-interface FileMetadata {
+export interface FileMetadata {
   name: string;
   mimeType: string;
   purpose: FilePurpose;
@@ -30,9 +31,26 @@ interface FileMetadata {
  */
 export interface FileStorage {
   save(content: Buffer, metadata: FileMetadata): Promise<StoredFile>;
+  /** A file written as it arrives: write to `stream`, or `abort()` to drop what was written. */
+  openUpload(metadata: FileMetadata): FileUpload;
   find(fileId: string): Promise<StoredFile | null>;
   open(fileId: string): Readable;
   remove(fileId: string): Promise<void>;
+}
+
+export interface FileUpload {
+  id: string;
+  stream: Writable;
+  abort(): Promise<void>;
+}
+
+/**
+ * A file's id is also its address (`/api/files/:id`), so it must not be guessable: a normal
+ * ObjectId is a timestamp and a counter, the neighbour of the last upload. These are 96 random
+ * bits in the ObjectId's shape, so the models that refer to files keep their types.
+ */
+function unguessableId(): Types.ObjectId {
+  return new Types.ObjectId(randomBytes(12));
 }
 
 export function createGridFsStorage(): FileStorage {
@@ -44,7 +62,7 @@ export function createGridFsStorage(): FileStorage {
 
   return {
     async save(content, metadata) {
-      const upload = bucket().openUploadStream(metadata.name, { metadata });
+      const upload = bucket().openUploadStreamWithId(unguessableId(), metadata.name, { metadata });
       await new Promise<void>((resolve, reject) => {
         upload.once('finish', () => resolve());
         upload.once('error', reject);
@@ -52,9 +70,23 @@ export function createGridFsStorage(): FileStorage {
       });
       return { id: upload.id.toString(), size: content.length, ...metadata };
     },
+    openUpload(metadata) {
+      const upload = bucket().openUploadStreamWithId(unguessableId(), metadata.name, { metadata });
+      return {
+        id: upload.id.toString(),
+        stream: upload,
+        async abort() {
+          // Deletes the chunks written so far; the file's document is only written at the end.
+          await upload.abort().catch(() => undefined);
+        },
+      };
+    },
     async find(fileId) {
       if (!Types.ObjectId.isValid(fileId)) return null;
-      const [file] = await bucket().find({ _id: new Types.ObjectId(fileId) }).limit(1).toArray();
+      const [file] = await bucket()
+        .find({ _id: new Types.ObjectId(fileId) })
+        .limit(1)
+        .toArray();
       if (!file?.metadata) return null;
       const metadata = file.metadata as FileMetadata;
       return { id: fileId, size: file.length, ...metadata };

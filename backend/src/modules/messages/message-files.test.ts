@@ -9,8 +9,13 @@ import { MessageModel } from './message.model.js';
 let server: TestServer;
 
 beforeAll(async () => {
-  // A small cap so "one byte too many" is a small upload.
-  server = await startTestServer({ MAX_UPLOAD_MB: '1' });
+  // A small cap so "one byte too many" is a small upload; short time limits so a trickle is cut off quickly.
+  server = await startTestServer({
+    MAX_UPLOAD_MB: '1',
+    UPLOAD_IDLE_SECONDS: '1',
+    UPLOAD_TOTAL_SECONDS: '4',
+    UPLOADS_PER_USER: '2',
+  });
 });
 afterAll(async () => {
   await server?.stop();
@@ -24,6 +29,7 @@ const PNG = Buffer.from(
 const PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
 );
+const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 const HTML = Buffer.from('<!doctype html><html><body><script>alert(document.cookie)</script></body></html>');
 const SVG = Buffer.from(
   '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="1" height="1"/></svg>',
@@ -212,5 +218,25 @@ describe('attachments', () => {
     expect(await storedFiles()).toBe(filesBefore);
     // The server is fine afterwards.
     expect((await upload(patient, doctor, PNG, 'whole.png', { clientId: id })).status).toBe(201);
+  });
+});
+
+describe('files follow the rules of what they belong to', () => {
+  it('names a file after the type its bytes are: a GIF named poly.html is poly.gif', async () => {
+    const { patient, doctor } = await consultedPair();
+    const response = await upload(patient, doctor, GIF, 'poly.html');
+    expect(response.status).toBe(201);
+    expect(response.body.message.attachment).toMatchObject({ name: 'poly.gif', mimeType: 'image/gif' });
+    const downloaded = await download(doctor, response.body.message.attachment.url);
+    expect(downloaded.headers['content-disposition']).toBe("inline; filename*=UTF-8''poly.gif");
+  });
+
+  it('gives files ids that share nothing with the previous one (no time, no counter)', async () => {
+    const { patient, doctor } = await consultedPair();
+    const ids: string[] = [];
+    for (const name of ['one.png', 'two.png', 'three.png'])
+      ids.push(((await upload(patient, doctor, PNG, name)).body.message as Message).attachment!.fileId);
+    // An ObjectId is 4 bytes of time, 5 bytes fixed per process and a 3-byte counter: neighbours share the first 9.
+    for (let i = 1; i < ids.length; i += 1) expect(ids[i]!.slice(0, 18)).not.toBe(ids[i - 1]!.slice(0, 18));
   });
 });

@@ -5,8 +5,10 @@ import { io as connectClient, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { freePort, loginTo, startChildBackend, TEST_ORIGIN, type ChildBackend } from '../../../test/child-backend.js';
 import { dropTestDatabase, testDatabaseUri } from '../../../test/database.js';
+import { fetchSocketTicket } from '../../../test/socket-ticket.js';
 import { ConsultationModel } from '../consultations/consultation.model.js';
 import { UserModel } from '../users/user.model.js';
+import { ConversationModel, MessageModel, pairKeyOf } from './message.model.js';
 
 /*
  * The backend as a real process, killed with SIGKILL (no graceful shutdown, requests cut mid-way)
@@ -105,7 +107,9 @@ function receivingApp(as: 'patient' | 'doctor') {
   const keep = (message: Message) => void held.set(message.id, message);
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connectClient(baseUrl(), {
     transports: ['websocket'],
-    extraHeaders: { cookie: users[as].cookie, origin },
+    extraHeaders: { origin },
+    // A fresh ticket for every attempt, as the page does: each one opens one handshake.
+    auth: (give) => void fetchSocketTicket(baseUrl(), users[as].cookie, origin).then((ticket) => give({ ticket })),
     reconnectionDelay: 100,
     reconnectionDelayMax: 300,
   });
@@ -170,3 +174,66 @@ it('a backend killed with SIGKILL mid-conversation loses no acknowledged message
   patientApp.close();
   doctorApp.close();
 }, 120_000);
+
+interface ConversationEntry {
+  user: { id: string };
+  lastMessage: Message | null;
+}
+
+async function conversationList(as: 'patient' | 'doctor'): Promise<ConversationEntry[]> {
+  const response = await fetch(`${baseUrl()}/api/messages/conversations`, { headers: { cookie: users[as].cookie } });
+  return ((await response.json()) as { conversations: ConversationEntry[] }).conversations;
+}
+
+it('after a crash between a message and its conversation row, the list shows that message once restarted', async () => {
+  // A second doctor whose conversation is the patient's most recent one, row and all.
+  const passwordHash = await bcrypt.hash(PASSWORD, 4);
+  const other = await UserModel.create({
+    name: 'Restart other doctor',
+    email: 'restart-other@test.local',
+    passwordHash,
+    role: 'doctor',
+  });
+  await ConsultationModel.create({
+    patientId: users.patient.id,
+    doctorId: other._id,
+    reason: 'second opinion',
+    urgency: 'routine',
+    urgencyRank: 1,
+    status: 'active',
+    createdAt: new Date(),
+  });
+  const otherClientId = `restart-other-${Date.now()}`;
+  const response = await fetch(`${baseUrl()}/api/messages/${other._id.toString()}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-requested-with': 'XMLHttpRequest', cookie: users.patient.cookie },
+    body: JSON.stringify({ text: 'to the other doctor', clientId: otherClientId }),
+  });
+  expect(response.status).toBe(201);
+  await killBackend();
+
+  // The crash window, made deterministic: the doctor's message is stored, its row is not moved on.
+  const pairKey = pairKeyOf(users.patient.id, users.doctor.id);
+  const last = await MessageModel.findOne({ pairKey }).sort({ seq: -1 }).lean();
+  expect(last, 'the first test left a thread').not.toBeNull();
+  const stranded = await MessageModel.create({
+    pairKey,
+    seq: last!.seq + 1,
+    clientId: `stranded-${Date.now()}`,
+    kind: 'text',
+    text: 'stored just before the crash',
+    senderId: users.doctor.id,
+    receiverId: users.patient.id,
+    createdAt: new Date(),
+  });
+  expect((await ConversationModel.findById(pairKey).lean())?.lastSeq).toBe(last!.seq);
+
+  await startBackend();
+  // The heal runs in the background at start-up; the list is right once it has (a moment here).
+  const order = async () => (await conversationList('patient')).map((entry) => [entry.user.id, entry.lastMessage?.id]);
+  await expect.poll(order, { timeout: 10_000 }).toEqual([
+    [users.doctor.id, stranded._id.toString()],
+    [other._id.toString(), expect.any(String)],
+  ]);
+  expect((await ConversationModel.findById(pairKey).lean())?.lastSeq).toBe(last!.seq + 1);
+}, 60_000);

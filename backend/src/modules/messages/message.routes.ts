@@ -1,6 +1,7 @@
 import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import {
+  ALLOWED_FILE_TYPES,
   editMessageSchema,
   historyQuerySchema,
   idParamsSchema,
@@ -10,38 +11,70 @@ import {
   sendMessageSchema,
   SOCKET_ID_HEADER,
 } from '@telehealth/shared';
-import type { Config } from '../../config/config.js';
+import type { AppContext } from '../../context.js';
+import { errors } from '../../lib/app-error.js';
 import { endpoint } from '../../lib/endpoint.js';
+import { rateLimited } from '../../lib/rate-limits.js';
 import { currentUser, requireRole } from '../../middleware/authenticate.js';
-import { acceptOneFile } from '../files/upload.js';
-import type { MessageService } from './message.service.js';
+import { acceptOneFile, closeAfterUpload, guardUpload } from '../files/upload.js';
 
 const userParamsSchema = z.strictObject({ userId: objectIdSchema });
 const receiverParamsSchema = z.strictObject({ receiverId: objectIdSchema });
 // Socket.IO ids are short base64url strings; anything else is ignored rather than used as a room name.
 const socketIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
+type MessageRouteDeps = Pick<AppContext, 'messages' | 'config' | 'files' | 'uploadSlots' | 'messagingLimits'>;
+
 /**
- * Multipart sends go through multer (memory only: a cut-off upload stores nothing); JSON sends
- * were already parsed by `express.json`. A form sends empty fields as "": here absent and empty
- * mean the same, so `replyTo: ""` is no reply rather than a bad id.
+ * A multipart send is refused before its body is read: the sender must be over no limit and may
+ * message the receiver (both known from the session and the path), and there must be a free
+ * upload slot. Only then is the file streamed to storage. A form sends empty fields as "": here
+ * absent and empty mean the same, so `replyTo: ""` is no reply rather than a bad id.
  */
-function acceptOptionalFile(maxBytes: number): RequestHandler {
-  const upload = acceptOneFile('file', maxBytes);
-  return (req, res, next) => {
+function acceptOptionalFile(deps: MessageRouteDeps): RequestHandler[] {
+  const mayMessage: RequestHandler = (req, _res, next) => {
+    if (!req.is('multipart/form-data')) return next();
+    const params = receiverParamsSchema.safeParse(req.params);
+    if (!params.success) return next(errors.validation([{ path: 'receiverId', message: 'must be a user id' }]));
+    deps.messages
+      .mayMessage(currentUser(req).userId, String(req.params.receiverId))
+      .then((allowed) => next(allowed ? undefined : errors.forbidden('You cannot message this person')), next);
+  };
+  const upload = acceptOneFile('file', {
+    files: deps.files,
+    maxBytes: deps.config.maxUploadBytes,
+    allowed: ALLOWED_FILE_TYPES,
+    owner: (req) => ({
+      purpose: 'attachment',
+      ownerId: currentUser(req).userId,
+      participants: [currentUser(req).userId, String(req.params.receiverId)],
+    }),
+  });
+  const parse: RequestHandler = (req, res, next) => {
     if (!req.is('multipart/form-data')) return next();
     upload(req, res, (error?: unknown) => {
       if (error) return next(error);
+      // A send refused after its file was stored (a bad field, a bad reply) must not leave the file behind.
+      const stored = req.file?.stored;
+      // (A 5xx may have stored the message, so its file stays.) Failing to remove leaves an unreferenced file: harmless.
+      const dropIfRefused = () => {
+        if (stored && res.statusCode >= 400 && res.statusCode < 500) deps.files.remove(stored.id).catch(() => undefined);
+      };
+      res.once('finish', dropIfRefused);
       const body = (req.body ?? {}) as Record<string, unknown>;
       for (const [field, value] of Object.entries(body)) if (value === '') delete body[field];
       next();
     });
   };
+  const guard = guardUpload({ slots: deps.uploadSlots, idleMs: deps.config.uploadIdleMs, totalMs: deps.config.uploadTotalMs });
+  return [mayMessage, guard, parse];
 }
 
 /** The consultation thread. Admins take no part in conversations, so every route is for patients and doctors. */
-export function messageRoutes(deps: { messages: MessageService; config: Config }): Router {
+export function messageRoutes(deps: MessageRouteDeps): Router {
   const { messages } = deps;
+  const limits = deps.messagingLimits;
+  const byUser = (req: Parameters<RequestHandler>[0]) => currentUser(req).userId;
 
   const listConversations = endpoint({}, async ({ req, res }) => {
     res.json({ conversations: await messages.conversations(currentUser(req)) });
@@ -54,7 +87,7 @@ export function messageRoutes(deps: { messages: MessageService; config: Config }
   const sendMessage = endpoint({ params: receiverParamsSchema, body: sendMessageSchema }, async ({ params, body, req, res }) => {
     const socketId = socketIdSchema.safeParse(req.get(SOCKET_ID_HEADER));
     const { message, created } = await messages.send(currentUser(req), params.receiverId, body, {
-      file: req.file ? { content: req.file.buffer, originalName: req.file.originalname } : undefined,
+      file: req.file?.stored,
       exceptSocketId: socketId.success ? socketId.data : undefined,
     });
     res.status(created ? 201 : 200).json({ message });
@@ -81,9 +114,16 @@ export function messageRoutes(deps: { messages: MessageService; config: Config }
   return Router()
     .get('/conversations', participant, listConversations)
     .get('/:userId', participant, readThread)
-    .post('/:receiverId', participant, acceptOptionalFile(deps.config.maxUploadBytes), sendMessage)
-    .patch('/:id', participant, editMessage)
-    .delete('/:id', participant, deleteMessage)
-    .post('/:id/reactions', participant, toggleReaction)
+    .post(
+      '/:receiverId',
+      closeAfterUpload,
+      participant,
+      rateLimited(limits.send, byUser),
+      ...acceptOptionalFile(deps),
+      sendMessage,
+    )
+    .patch('/:id', participant, rateLimited(limits.change, byUser), editMessage)
+    .delete('/:id', participant, rateLimited(limits.change, byUser), deleteMessage)
+    .post('/:id/reactions', participant, rateLimited(limits.react, byUser), toggleReaction)
     .post('/:userId/read', participant, markRead);
 }

@@ -1,5 +1,6 @@
 import { TYPING_RELAY_INTERVAL_MS, TYPING_TIMEOUT_MS, typingSchema } from '@telehealth/shared';
 import type { Clock } from '../../lib/clock.js';
+import type { MessagingLimits } from '../../lib/rate-limits.js';
 import type { Logger } from '../../lib/logger.js';
 import type { SocketModule } from '../../realtime/socket-server.js';
 import { rooms } from '../../realtime/types.js';
@@ -24,7 +25,12 @@ interface TypingState {
  * `isTyping: true` at most every TYPING_RELAY_INTERVAL_MS, and `isTyping: false` when the client says
  * so, after TYPING_TIMEOUT_MS without a fresh `true`, or when the tab goes away.
  */
-export function messageSocket(deps: { messages: MessageService; clock: Clock; logger: Logger }): SocketModule {
+export function messageSocket(deps: {
+  messages: MessageService;
+  clock: Clock;
+  logger: Logger;
+  messagingLimits: MessagingLimits;
+}): SocketModule {
   return (socket) => {
     const { userId } = socket.data;
     const typingTo = new Map<string, TypingState>();
@@ -51,6 +57,9 @@ export function messageSocket(deps: { messages: MessageService; clock: Clock; lo
       withAck(
         typingSchema,
         async ({ to, isTyping }) => {
+          // Over the limit, the event is dropped and its ack (if the client asked for one) says RATE_LIMITED.
+          if (deps.messagingLimits.typing.take(userId) > 0)
+            throw new SocketError('RATE_LIMITED', 'Too many typing events; slow down');
           await assertMayMessage(to);
           if (!isTyping) return stop(to);
           const state = typingTo.get(to);

@@ -1,20 +1,37 @@
 import { Router } from 'express';
-import { AVATAR_FILE_TYPES, availabilitySchema, idParamsSchema, updateProfileSchema, userListQuerySchema } from '@telehealth/shared';
-import type { Config } from '../../config/config.js';
+import {
+  AVATAR_FILE_TYPES,
+  availabilitySchema,
+  idParamsSchema,
+  updateProfileSchema,
+  userListQuerySchema,
+} from '@telehealth/shared';
+import type { AppContext } from '../../context.js';
 import { errors } from '../../lib/app-error.js';
 import { endpoint } from '../../lib/endpoint.js';
 import { currentUser, requireAuth, requireRole } from '../../middleware/authenticate.js';
-import type { ConsultationService } from '../consultations/consultation.service.js';
-import type { FileStorage } from '../files/file-storage.js';
-import { acceptOneFile, displayName, sniffType } from '../files/upload.js';
+import { acceptOneFile, closeAfterUpload, guardUpload } from '../files/upload.js';
 import { createUserService } from './user.service.js';
 
 /** `/api/users`: the directory and profiles. */
 /** Avatars are small pictures: a tighter cap than attachments. */
 const AVATAR_MAX_BYTES = 2 * 1024 * 1024;
 
-export function userRoutes(deps: { consultations: ConsultationService; files: FileStorage; config: Config }): Router {
+type UserRouteDeps = Pick<AppContext, 'consultations' | 'files' | 'config' | 'uploadSlots'>;
+
+export function userRoutes(deps: UserRouteDeps): Router {
   const users = createUserService(deps);
+  const avatarUpload = [
+    closeAfterUpload,
+    requireAuth,
+    guardUpload({ slots: deps.uploadSlots, idleMs: deps.config.uploadIdleMs, totalMs: deps.config.uploadTotalMs }),
+    acceptOneFile('avatar', {
+      files: deps.files,
+      maxBytes: Math.min(AVATAR_MAX_BYTES, deps.config.maxUploadBytes),
+      allowed: AVATAR_FILE_TYPES,
+      owner: (req) => ({ purpose: 'avatar', ownerId: currentUser(req).userId, participants: [] }),
+    }),
+  ];
 
   const listUsers = endpoint({ query: userListQuerySchema }, async ({ query, req, res }) => {
     res.json(await users.list(currentUser(req), query));
@@ -33,16 +50,15 @@ export function userRoutes(deps: { consultations: ConsultationService; files: Fi
   });
 
   const uploadAvatar = endpoint({}, async ({ req, res }) => {
-    if (!req.file) throw errors.validation([{ path: 'avatar', message: 'attach an image in the field "avatar"' }]);
-    const mimeType = await sniffType(req.file.buffer, AVATAR_FILE_TYPES);
-    const user = await users.setAvatar(currentUser(req).userId, { content: req.file.buffer, mimeType, name: displayName(req.file.originalname) });
-    res.json({ user });
+    const stored = req.file?.stored;
+    if (!stored) throw errors.validation([{ path: 'avatar', message: 'attach an image in the field "avatar"' }]);
+    res.json({ user: await users.setAvatar(currentUser(req).userId, stored) });
   });
 
   return Router()
     .get('/', requireAuth, listUsers)
     .patch('/me', requireAuth, updateProfile)
     .patch('/me/availability', requireRole('doctor'), setAvailability)
-    .put('/me/avatar', requireAuth, acceptOneFile('avatar', Math.min(AVATAR_MAX_BYTES, deps.config.maxUploadBytes)), uploadAvatar)
+    .put('/me/avatar', ...avatarUpload, uploadAvatar)
     .get('/:id', requireAuth, showUser);
 }

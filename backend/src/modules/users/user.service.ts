@@ -3,7 +3,7 @@ import mongoose, { Types } from 'mongoose';
 import { errors } from '../../lib/app-error.js';
 import { consultedWith, relationBetween } from '../consultations/relations.js';
 import type { ConsultationService } from '../consultations/consultation.service.js';
-import type { FileStorage } from '../files/file-storage.js';
+import type { FileStorage, StoredFile } from '../files/file-storage.js';
 import { PUBLIC_USER_FIELDS, toPublicUser, UserModel, type UserRecord } from './user.model.js';
 import { searchFilter } from './user-search.js';
 
@@ -89,17 +89,13 @@ export function createUserService(deps: { consultations: ConsultationService; fi
     },
 
     /**
-     * Replaces the user's avatar with an already-checked image, then removes the old one, so a
-     * failure half-way leaves the previous avatar in place rather than none.
+     * Replaces the user's avatar with an image already checked and stored (files/upload.ts), then
+     * removes the old one, so a failure half-way leaves the previous avatar in place rather than none.
      */
-    async setAvatar(userId: string, image: { content: Buffer; mimeType: string; name: string }): Promise<PublicUser> {
-      const user = await loadSelf(userId);
-      const stored = await deps.files.save(image.content, {
-        name: image.name,
-        mimeType: image.mimeType,
-        purpose: 'avatar',
-        ownerId: userId,
-        participants: [],
+    async setAvatar(userId: string, stored: StoredFile): Promise<PublicUser> {
+      const user = await loadSelf(userId).catch(async (error: unknown) => {
+        await deps.files.remove(stored.id);
+        throw error;
       });
       const previous = user.avatarFileId;
       user.avatarFileId = new Types.ObjectId(stored.id);
@@ -113,7 +109,7 @@ export function createUserService(deps: { consultations: ConsultationService; fi
       const user = await loadSelf(doctorId);
       user.available = available;
       await user.save();
-      await deps.consultations.doctorAvailabilityChanged(doctorId);
+      await deps.consultations.doctorAvailabilityChanged(doctorId, available);
       return toPublicUser(user, { id: doctorId, role: user.role });
     },
   };
