@@ -16,11 +16,11 @@ declare module 'vitest' {
   }
 }
 
-const frontendDir = fileURLToPath(new URL('../dist', import.meta.url));
+const defaultFrontendDir = fileURLToPath(new URL('../dist', import.meta.url));
 const screenshotDir = fileURLToPath(new URL('../../docs/screenshots', import.meta.url));
 
-const CHROMIUM_PATH = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -58,7 +58,8 @@ function freePort(): Promise<number> {
  * Starts the backend (serving frontend/dist) and Chromium. The port is chosen first because the
  * backend checks the browser's Origin on every POST and socket handshake: it must know its own.
  */
-export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+export async function startHarness(env: Record<string, string> = {}, options: { frontendDir?: string } = {}): Promise<Harness> {
+  const frontendDir = options.frontendDir ?? defaultFrontendDir;
   if (!fs.existsSync(path.join(frontendDir, 'index.html'))) {
     throw new Error(
       `frontend/dist/index.html is missing: run npm run build (or npm run build -w frontend) before the browser tests`,

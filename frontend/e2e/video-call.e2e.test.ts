@@ -26,14 +26,11 @@ interface CallStats {
   bytesReceived: number;
 }
 
-declare global {
-  interface Window {
-    __fakeGesture?: string;
-  }
-}
-
 /** A doctor and a patient with an active consultation: allowed to call each other. */
-async function careTeam(patientName = 'Grace Hopper', doctorName = 'Dr Ada Byron'): Promise<{ doctor: TestUser; patient: TestUser }> {
+async function careTeam(
+  patientName = 'Grace Hopper',
+  doctorName = 'Dr Ada Byron',
+): Promise<{ doctor: TestUser; patient: TestUser }> {
   const doctor = await harness.server.createUser('doctor', { name: doctorName });
   const patient = await harness.server.createUser('patient', { name: patientName });
   await ConsultationModel.create({
@@ -50,21 +47,9 @@ async function careTeam(patientName = 'Grace Hopper', doctorName = 'Dr Ada Byron
 }
 
 /** A browser context signed in as `user` (its own cookies: another person), on `path`. */
-async function signedIn(user: TestUser, pathname: string, options: { fakeRecognizer?: boolean } = {}): Promise<Page> {
+async function signedIn(user: TestUser, pathname: string): Promise<Page> {
   const { context, page } = await harness.newPage();
   await context.addCookies([{ name: 'jwt', value: user.cookie.replace(/^jwt=/, ''), url: harness.baseUrl }]);
-  if (options.fakeRecognizer) {
-    // TEST ONLY: stands in for MediaPipe; the test sets window.__fakeGesture to what "the camera sees".
-    await page.addInitScript(() => {
-      window.__fakeGesture = 'None';
-      window.__CARELINE_TEST_RECOGNIZER__ = {
-        recognize: () =>
-          window.__fakeGesture === 'None'
-            ? { gestures: [], handedness: [] }
-            : { gestures: [[{ categoryName: window.__fakeGesture ?? 'None', score: 0.95 }]], handedness: [[{ categoryName: 'Right' }]] },
-      };
-    });
-  }
   await page.goto(pathname);
   await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
   return page;
@@ -72,12 +57,13 @@ async function signedIn(user: TestUser, pathname: string, options: { fakeRecogni
 
 const callScreen = (page: Page) => page.getByRole('dialog');
 const stats = (page: Page) => page.evaluate(() => window.__CARELINE_CALL_STATS__!() as Promise<CallStats>);
-const showGesture = (page: Page, gesture: string) => page.evaluate((name) => void (window.__fakeGesture = name), gesture);
 
 /** The doctor calls from the thread, the patient accepts and joins: both connected. */
 async function connectCall(doctorPage: Page, patientPage: Page, patient: TestUser): Promise<void> {
   await doctorPage.getByRole('button', { name: `Video call ${patient.name}` }).click();
-  await callScreen(doctorPage).getByRole('heading', { name: `Video call with ${patient.name}` }).waitFor();
+  await callScreen(doctorPage)
+    .getByRole('heading', { name: `Video call with ${patient.name}` })
+    .waitFor();
   const start = callScreen(doctorPage).getByRole('button', { name: 'Start call' });
   await expect.poll(() => start.isEnabled()).toBe(true);
   await start.click();
@@ -99,14 +85,19 @@ async function expectRemoteVideo(page: Page, otherName: string): Promise<void> {
   const before = await stats(page);
   expect(before.status).toBe('connected');
   expect(before.videoBytesReceived).toBeGreaterThan(0);
-  await expect.poll(async () => (await stats(page)).videoBytesReceived, { timeout: 10_000 }).toBeGreaterThan(before.videoBytesReceived);
+  await expect
+    .poll(async () => (await stats(page)).videoBytesReceived, { timeout: 10_000 })
+    .toBeGreaterThan(before.videoBytesReceived);
 }
 
 /** After the call: no overlay, back on the thread with that person, which shows the call and its length. */
 async function expectBackOnThread(page: Page, otherId: string): Promise<void> {
   await callScreen(page).waitFor({ state: 'detached', timeout: 15_000 });
   await expect.poll(() => new URL(page.url()).pathname).toBe(`/messages/${otherId}`);
-  await page.getByText(/Video call · \d+:\d{2}/).first().waitFor({ timeout: 15_000 });
+  await page
+    .getByText(/Video call · \d+:\d{2}/)
+    .first()
+    .waitFor({ timeout: 15_000 });
 }
 
 describe('video calls', () => {
@@ -126,12 +117,12 @@ describe('video calls', () => {
     await callScreen(patientPage).getByText('Microphone muted').waitFor();
     await callScreen(doctorPage).getByText('Patient muted').first().waitFor();
 
-    // Without a model on this server, gestures say why they can't run, and the call goes on.
+    // The model ships with the app: gestures switch on mid-call, and the call goes on.
     await callScreen(doctorPage).getByText('Settings').click();
     const gestures = callScreen(doctorPage).getByRole('button', { name: 'Hands-free gestures' });
     expect(await gestures.getAttribute('aria-pressed')).toBe('false');
     await gestures.click();
-    await callScreen(doctorPage).getByText('Gestures: Unavailable: Gesture model not installed on this server').waitFor();
+    await callScreen(doctorPage).getByText(/^Gestures: On/).waitFor({ timeout: 30_000 });
     expect((await stats(doctorPage)).status).toBe('connected');
 
     await expectNoA11yViolations(doctorPage, 'the call screen');
@@ -142,34 +133,25 @@ describe('video calls', () => {
     await expectBackOnThread(patientPage, doctor.id);
   });
 
-  it('hands-free: an open palm held 1 s mutes; a thumb down held 2 s and left alone ends the call after the 3 s undo', async () => {
+  it('hands-free with the real model out of the box: gestures switch on, and a camera with no hand does nothing', async () => {
+    // Real MediaPipe and the model shipped in public/models/ (no fake recognizer: production builds have no
+    // seam for one). Chromium's default fake camera shows no hand, so nothing may happen.
     const { doctor, patient } = await careTeam('Alan Turing', 'Dr Edith Clarke');
-    const patientPage = await signedIn(patient, `/messages/${doctor.id}`, { fakeRecognizer: true });
+    const patientPage = await signedIn(patient, `/messages/${doctor.id}`);
     const doctorPage = await signedIn(doctor, `/messages/${patient.id}`);
     await connectCall(doctorPage, patientPage, patient);
 
     await callScreen(patientPage).getByText('Settings').click();
     await callScreen(patientPage).getByRole('button', { name: 'Hands-free gestures' }).click();
-    await callScreen(patientPage).getByText('Gestures: On: watching for gestures').waitFor();
+    await callScreen(patientPage).getByText('Gestures: On: watching for gestures').waitFor({ timeout: 30_000 });
 
-    const mute = callScreen(patientPage).getByRole('button', { name: 'Mute', exact: true });
-    await showGesture(patientPage, 'Open_Palm');
-    await expect.poll(() => mute.getAttribute('aria-pressed'), { timeout: 5_000 }).toBe('true');
-    await showGesture(patientPage, 'None');
-    await callScreen(patientPage).getByText('Open palm: microphone muted').first().waitFor();
-    await callScreen(doctorPage).getByText('Patient muted').first().waitFor();
-
-    // After the cooldown, a thumb down: the ring fills, then the undo window, then nothing more from the user.
-    await patientPage.waitForTimeout(1_700);
-    await showGesture(patientPage, 'Thumb_Down');
-    await callScreen(patientPage).getByText('Keep your thumb down to hang up').waitFor();
-    await callScreen(patientPage).getByRole('button', { name: 'Undo' }).waitFor({ timeout: 5_000 });
-    await showGesture(patientPage, 'None');
-    // Still in the call during the undo window.
+    await patientPage.waitForTimeout(5_000);
+    expect(await callScreen(patientPage).getByRole('button', { name: 'Mute', exact: true }).getAttribute('aria-pressed')).toBe(
+      'false',
+    );
     expect((await stats(patientPage)).status).toBe('connected');
-
+    await callScreen(doctorPage).getByRole('button', { name: 'Hang up' }).click();
     await expectBackOnThread(patientPage, doctor.id);
-    await expectBackOnThread(doctorPage, patient.id);
   });
 
   it('calling someone who is offline says so', async () => {
@@ -181,12 +163,21 @@ describe('video calls', () => {
     // The pre-call check: the camera, a live microphone meter, the devices.
     expect(await callScreen(doctorPage).getByLabel('Camera', { exact: true }).count()).toBe(1);
     expect(await callScreen(doctorPage).getByLabel('Microphone', { exact: true }).count()).toBe(1);
-    await expect.poll(() => callScreen(doctorPage).getByLabel('Microphone level').evaluate((meter: HTMLMeterElement) => meter.value)).toBeGreaterThan(0);
+    await expect
+      .poll(() =>
+        callScreen(doctorPage)
+          .getByLabel('Microphone level')
+          .evaluate((meter: HTMLMeterElement) => meter.value),
+      )
+      .toBeGreaterThan(0);
     await expectNoA11yViolations(doctorPage, 'the pre-call check');
     await screenshot(doctorPage, 'video-call-precheck');
     await start.click();
 
-    await callScreen(doctorPage).getByRole('alert').filter({ hasText: `${patient.name} is offline` }).waitFor();
+    await callScreen(doctorPage)
+      .getByRole('alert')
+      .filter({ hasText: `${patient.name} is offline` })
+      .waitFor();
     await callScreen(doctorPage).getByRole('button', { name: 'Close' }).click();
     await callScreen(doctorPage).waitFor({ state: 'detached' });
   });
@@ -199,7 +190,9 @@ describe('the gesture library stays out of the first load', () => {
 
   it('MediaPipe is a chunk of its own, loaded by dynamic import only; its WASM is served from our origin', () => {
     const chunks = fs.readdirSync(path.join(dist, 'assets')).filter((name) => name.endsWith('.js'));
-    const withMediaPipe = chunks.filter((name) => fs.readFileSync(path.join(dist, 'assets', name), 'utf8').includes(MEDIAPIPE_MARKER));
+    const withMediaPipe = chunks.filter((name) =>
+      fs.readFileSync(path.join(dist, 'assets', name), 'utf8').includes(MEDIAPIPE_MARKER),
+    );
     expect(withMediaPipe).toHaveLength(1);
     expect(withMediaPipe[0]).toMatch(/^vision_bundle-/);
     expect(fs.readFileSync(path.join(dist, 'index.html'), 'utf8')).not.toContain('vision_bundle');

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Downloads Google's published MediaPipe gesture model into frontend/public/models/, so the build
-// serves it from our own origin at /models/gesture_recognizer.task (GESTURE_MODEL_URL's default).
-// Usage: npm run models:fetch -w frontend   (then build). The file is gitignored.
+// Replaces the gesture model shipped in frontend/public/models/ (see NOTICE there) with Google's current
+// published release, served from our own origin at /models/gesture_recognizer.task (GESTURE_MODEL_URL's
+// default). Usage: npm run models:fetch -w frontend   (then build). `sha256sum` tells which one is
+// installed (docs/gestures.md).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,10 +16,9 @@ function fail(reason) {
   console.error(`models:fetch failed: ${reason}`);
   console.error(`  from: ${MODEL_URL}`);
   console.error(`  to:   ${target}`);
-  console.error('Without the model the app still works; hands-free gestures show as unavailable');
-  console.error('("Gesture model not installed on this server"). To install it on a machine without');
-  console.error('internet access, download the file elsewhere and copy it to the path above, or point');
-  console.error('GESTURE_MODEL_URL at a copy you host.');
+  console.error('Nothing was changed: the model already in that folder (the one shipped with the app,');
+  console.error('see NOTICE there) stays in use. To install Google\'s release on a machine without');
+  console.error('internet access, download the file elsewhere and copy it to the path above.');
   process.exit(1);
 }
 

@@ -50,7 +50,13 @@ export function HandsFreeGestures({ video, muted, onToggleMute, onHangUp }: Hand
       <details className="call-settings">
         <summary>Settings</summary>
         <div className="stack">
-          <button type="button" className="switch" aria-pressed={enabled} aria-describedby={explanationId} onClick={() => setEnabled((on) => !on)}>
+          <button
+            type="button"
+            className="switch"
+            aria-pressed={enabled}
+            aria-describedby={explanationId}
+            onClick={() => setEnabled((on) => !on)}
+          >
             <span className="switch-track" aria-hidden="true">
               <span className="switch-thumb" />
             </span>

@@ -56,7 +56,9 @@ export function useGestureControl({ enabled, video, onAction }: GestureControlOp
       },
       (error: unknown) => {
         if (cancelled) return;
-        setLoaded({ unavailable: error instanceof GesturesUnavailableError ? error.message : 'Gesture recognition could not start' });
+        setLoaded({
+          unavailable: error instanceof GesturesUnavailableError ? error.message : 'Gesture recognition could not start',
+        });
       },
     );
     return () => {
@@ -68,7 +70,13 @@ export function useGestureControl({ enabled, video, onAction }: GestureControlOp
 
   const recognizer = loaded && 'recognizer' in loaded ? loaded.recognizer : null;
   let status: GestureStatus = { kind: 'off' };
-  if (enabled) status = loaded === null ? { kind: 'loading' } : 'recognizer' in loaded ? { kind: 'on' } : { kind: 'unavailable', reason: loaded.unavailable };
+  if (enabled)
+    status =
+      loaded === null
+        ? { kind: 'loading' }
+        : 'recognizer' in loaded
+          ? { kind: 'on' }
+          : { kind: 'unavailable', reason: loaded.unavailable };
 
   useEffect(() => {
     if (!recognizer) return;

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { GESTURE_CONFIG, initialDetectorState, step, type DetectorOutput, type DetectorState, type GestureFrame, type HandGesture } from './gesture-detector';
+import {
+  GESTURE_CONFIG,
+  initialDetectorState,
+  step,
+  type DetectorOutput,
+  type DetectorState,
+  type GestureFrame,
+  type HandGesture,
+} from './gesture-detector';
 
 const FRAME_MS = 33; // ~30 fps
 
@@ -10,7 +18,8 @@ const nothing = (handedness = 'Right'): HandGesture => ({ gesture: 'None', score
 /** Frames every FRAME_MS from `fromMs` (inclusive) to `toMs` (exclusive), each with the given hands. */
 function frames(fromMs: number, toMs: number, hands: HandGesture[] | ((t: number) => HandGesture[])): GestureFrame[] {
   const result: GestureFrame[] = [];
-  for (let t = fromMs; t < toMs; t += FRAME_MS) result.push({ timestampMs: t, hands: typeof hands === 'function' ? hands(t) : hands });
+  for (let t = fromMs; t < toMs; t += FRAME_MS)
+    result.push({ timestampMs: t, hands: typeof hands === 'function' ? hands(t) : hands });
   return result;
 }
 
@@ -78,14 +87,19 @@ describe('flickers and dropped frames', () => {
 
   it('a misread frame (another category) counts as a missed frame', () => {
     const input: GestureFrame[] = [];
-    for (let t = 0; t <= 1_100; t += 100) input.push({ timestampMs: t, hands: t === 600 ? [{ gesture: 'Closed_Fist', score: 0.8, handedness: 'Right' }] : [palm()] });
+    for (let t = 0; t <= 1_100; t += 100)
+      input.push({ timestampMs: t, hands: t === 600 ? [{ gesture: 'Closed_Fist', score: 0.8, handedness: 'Right' }] : [palm()] });
     expect(actionsOf(play(input))).toEqual(['toggle-mute']);
   });
 });
 
 describe('confidence floor', () => {
-  it('frames below 0.7 are ignored: a long low-confidence palm does nothing', () => {
-    expect(actionsOf(play(frames(0, 3_000, [palm(0.69)])))).toEqual([]);
+  it('frames below the floor are ignored: a long low-confidence palm does nothing', () => {
+    expect(actionsOf(play(frames(0, 3_000, [palm(0.54)])))).toEqual([]);
+  });
+
+  it('a real open palm (0.65, as the shipped model scores one) mutes', () => {
+    expect(actionsOf(play(frames(0, 1_100, [palm(0.65)])))).toEqual(['toggle-mute']);
   });
 
   it('low-confidence frames inside a hold count as missing ones', () => {
@@ -95,7 +109,7 @@ describe('confidence floor', () => {
   });
 
   it('exactly at the floor counts', () => {
-    expect(actionsOf(play(frames(0, 1_100, [palm(0.7)])))).toEqual(['toggle-mute']);
+    expect(actionsOf(play(frames(0, 1_100, [palm(0.55)])))).toEqual(['toggle-mute']);
   });
 });
 
@@ -162,7 +176,10 @@ describe('thumb down → hang-up, with undo', () => {
 
   it('after undo, a thumb still held down does not start a new hang-up until released', () => {
     const pending = play(frames(0, 2_100, [thumbDown()]));
-    const after = play([{ timestampMs: 2_200, hands: [thumbDown()], undo: true }, ...frames(2_233, 9_000, [thumbDown()])], pending.state);
+    const after = play(
+      [{ timestampMs: 2_200, hands: [thumbDown()], undo: true }, ...frames(2_233, 9_000, [thumbDown()])],
+      pending.state,
+    );
     expect(actionsOf(after)).toEqual(['hang-up-cancelled']);
   });
 
@@ -175,10 +192,14 @@ describe('thumb down → hang-up, with undo', () => {
 describe('two hands', () => {
   it('a second hand passing by neither starts a hold of its own nor breaks the first', () => {
     // The right hand holds a palm; the left waves a thumb down through the middle of it.
-    const input = frames(0, 1_200, (t) => (t > 300 && t < 900 ? [thumbDown(0.95, 'Left'), palm(0.9, 'Right')] : [palm(0.9, 'Right')]));
+    const input = frames(0, 1_200, (t) =>
+      t > 300 && t < 900 ? [thumbDown(0.95, 'Left'), palm(0.9, 'Right')] : [palm(0.9, 'Right')],
+    );
     const run = play(input);
     expect(actionsOf(run)).toEqual(['toggle-mute']);
-    expect(run.outputs.filter((output) => output.state === 'holding').every((output) => output.gesture === 'Open_Palm')).toBe(true);
+    expect(run.outputs.filter((output) => output.state === 'holding').every((output) => output.gesture === 'Open_Palm')).toBe(
+      true,
+    );
   });
 
   it('the other hand showing the same gesture does not carry a hold the first hand dropped', () => {
@@ -187,7 +208,14 @@ describe('two hands', () => {
   });
 
   it('without handedness, hands are told apart by their index in the frame', () => {
-    const input = frames(0, 1_100, (t) => (t < 500 ? [{ gesture: 'Open_Palm', score: 0.9 }] : [{ gesture: 'None', score: 0.9 }, { gesture: 'Open_Palm', score: 0.9 }]));
+    const input = frames(0, 1_100, (t) =>
+      t < 500
+        ? [{ gesture: 'Open_Palm', score: 0.9 }]
+        : [
+            { gesture: 'None', score: 0.9 },
+            { gesture: 'Open_Palm', score: 0.9 },
+          ],
+    );
     expect(actionsOf(play(input))).toEqual([]);
   });
 });
@@ -202,6 +230,12 @@ describe('robustness', () => {
 
   it('unknown categories and an empty frame are no gesture', () => {
     expect(actionsOf(play(frames(0, 3_000, [{ gesture: 'Victory', score: 0.99, handedness: 'Right' }])))).toEqual([]);
-    expect(step(initialDetectorState, { timestampMs: 0, hands: [] }).output).toEqual({ state: 'idle', gesture: null, progress: 0, undoRemainingMs: null, actions: [] });
+    expect(step(initialDetectorState, { timestampMs: 0, hands: [] }).output).toEqual({
+      state: 'idle',
+      gesture: null,
+      progress: 0,
+      undoRemainingMs: null,
+      actions: [],
+    });
   });
 });

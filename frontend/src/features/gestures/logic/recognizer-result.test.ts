@@ -27,6 +27,8 @@ describe('toGestureFrame', () => {
   });
 
   it('a hand without categories is skipped; missing handedness is left out', () => {
-    expect(toGestureFrame({ gestures: [[], [{ categoryName: 'Open_Palm', score: 0.9 }]] }, 0).hands).toEqual([{ gesture: 'Open_Palm', score: 0.9 }]);
+    expect(toGestureFrame({ gestures: [[], [{ categoryName: 'Open_Palm', score: 0.9 }]] }, 0).hands).toEqual([
+      { gesture: 'Open_Palm', score: 0.9 },
+    ]);
   });
 });

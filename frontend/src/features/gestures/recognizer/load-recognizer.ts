@@ -10,10 +10,11 @@ export interface Recognizer {
 }
 
 /**
- * TEST ONLY. When a page defines `window.__CARELINE_TEST_RECOGNIZER__` (the browser tests do, with
- * `page.addInitScript`), gestures use it instead of MediaPipe: `recognize` returns MediaPipe's
- * result shape, so everything after the recognizer — detector, actions, UI — runs for real.
- * Nothing in the app ever sets it.
+ * TEST ONLY, and only in a build made with `VITE_TEST_SEAMS=1` (never frontend/dist): when a page
+ * defines `window.__CARELINE_TEST_RECOGNIZER__`, gestures use it instead of MediaPipe. In a production
+ * build `import.meta.env.VITE_TEST_SEAMS` is replaced by `undefined` at build time, so Rollup drops the
+ * branch and the name: no script on a production page can feed gestures (checked by
+ * e2e/gestures.e2e.test.ts against frontend/dist).
  */
 export interface TestRecognizer {
   recognize(video: HTMLVideoElement | null, timestampMs: number): RecognizerResult;
@@ -52,15 +53,19 @@ async function modelInstalled(url: string): Promise<boolean> {
  * none of it is in the bundles the app loads before.
  */
 export async function loadRecognizer(): Promise<Recognizer> {
-  const testRecognizer = window.__CARELINE_TEST_RECOGNIZER__;
+  const testRecognizer = import.meta.env.VITE_TEST_SEAMS === '1' ? window.__CARELINE_TEST_RECOGNIZER__ : undefined;
   if (testRecognizer) {
-    return { recognize: (video, timestampMs) => toGestureFrame(testRecognizer.recognize(video, timestampMs), timestampMs), close: () => undefined };
+    return {
+      recognize: (video, timestampMs) => toGestureFrame(testRecognizer.recognize(video, timestampMs), timestampMs),
+      close: () => undefined,
+    };
   }
 
   const config = await getClientConfig().catch(() => {
     throw new GesturesUnavailableError('Gesture settings could not be loaded from the server');
   });
-  if (!(await modelInstalled(config.gestureModelUrl))) throw new GesturesUnavailableError('Gesture model not installed on this server');
+  if (!(await modelInstalled(config.gestureModelUrl)))
+    throw new GesturesUnavailableError('Gesture model not installed on this server');
 
   let recognizer: GestureRecognizer;
   try {
@@ -78,7 +83,8 @@ export async function loadRecognizer(): Promise<Recognizer> {
   return {
     recognize(video, timestampMs) {
       // No picture yet (or the camera is off): a frame with no hands keeps the detector's clock going.
-      if (!video || video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA || video.videoWidth === 0) return { timestampMs, hands: [] };
+      if (!video || video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA || video.videoWidth === 0)
+        return { timestampMs, hands: [] };
       return toGestureFrame(recognizer.recognizeForVideo(video, timestampMs), timestampMs);
     },
     close: () => recognizer.close(),
