@@ -2,6 +2,8 @@ import { ALLOWED_FILE_TYPES, MAX_MESSAGE_LENGTH, type Message } from '@telehealt
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type Ref } from 'react';
 import { attachmentProblem } from '../logic/attachment-check';
 import { formatFileSize } from '../logic/labels';
+import { pausedNotice, sendingPausedUntil } from '../logic/outbox-retry';
+import { useMessages } from '../context/message-context';
 
 export type ComposerMode = { type: 'new'; replyTo: Message | null } | { type: 'edit'; message: Message };
 
@@ -39,7 +41,9 @@ export function Composer({ partnerName, mode, authorName, onCancelMode, onSend, 
 
   useEffect(() => () => onTyping(false), [onTyping]);
 
-  const canSubmit = editing ? text.trim() !== '' && text.trim() !== editing.text.trim() : text.trim() !== '' || (file !== null && !fileProblem);
+  const canSubmit = editing
+    ? text.trim() !== '' && text.trim() !== editing.text.trim()
+    : text.trim() !== '' || (file !== null && !fileProblem);
 
   async function submit() {
     if (!canSubmit || busy) return;
@@ -108,6 +112,7 @@ export function Composer({ partnerName, mode, authorName, onCancelMode, onSend, 
   return (
     <form className="composer" onSubmit={onSubmit}>
       {context}
+      <SendingPaused />
       {file && (
         <div className="composer-file">
           <span>
@@ -127,7 +132,17 @@ export function Composer({ partnerName, mode, authorName, onCancelMode, onSend, 
         {!editing && (
           <>
             <button type="button" className="button button-quiet composer-attach" onClick={() => fileInputRef.current?.click()}>
-              <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+              <svg
+                aria-hidden="true"
+                width="20"
+                height="20"
+                viewBox="0 0 24 24"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="2"
+                strokeLinecap="round"
+                strokeLinejoin="round"
+              >
                 <path d="M21.4 11.1 12.2 20.3a6 6 0 0 1-8.5-8.5l9.2-9.2a4 4 0 0 1 5.7 5.7l-9.2 9.2a2 2 0 0 1-2.8-2.8l8.5-8.5" />
               </svg>
               <span className="visually-hidden">Attach file</span>
@@ -166,5 +181,28 @@ export function Composer({ partnerName, mode, authorName, onCancelMode, onSend, 
         </button>
       </div>
     </form>
+  );
+}
+
+/**
+ * While the server's rate limit holds the outbox back: says so, counting down, so nobody thinks
+ * the messages are lost (they wait in the outbox and go out by themselves when it reaches 0).
+ */
+function SendingPaused() {
+  const { outbox } = useMessages();
+  const [now, setNow] = useState(() => Date.now());
+  const pausedUntil = sendingPausedUntil(outbox, now);
+  const paused = pausedUntil !== null;
+  useEffect(() => {
+    if (!paused) return;
+    // Ticks only while paused; the first tick also corrects a `now` left from an earlier pause.
+    const ticker = setInterval(() => setNow(Date.now()), 1_000);
+    return () => clearInterval(ticker);
+  }, [paused]);
+  if (pausedUntil === null) return null;
+  return (
+    <p className="composer-notice" role="status">
+      {pausedNotice(pausedUntil, now)}
+    </p>
   );
 }

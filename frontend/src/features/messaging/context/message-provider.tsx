@@ -15,6 +15,7 @@ import { alertTitle, titleWithUnread } from '../logic/labels';
 import { newestMessageId, newestUnreadFrom } from '../logic/message-list';
 import { INITIAL_STATE, messagingReducer, partnerOf, totalUnread } from '../logic/messaging-state';
 import { nextOrder, nextToSend, type OutboxEntry } from '../logic/outbox';
+import { pauseEntry, planRetry, sendingPausedUntil, type SendFailure } from '../logic/outbox-retry';
 import { createTypingThrottle, TYPING_SHOWN_FOR_MS } from '../logic/typing';
 import { openOutboxStore } from '../storage/outbox-store';
 import { MessageContext, type AlertPermission, type Draft, type MessageActions, type MessageContextValue } from './message-context';
@@ -76,7 +77,7 @@ export function MessageProvider({ myId, socket, children }: MessageProviderProps
 }
 
 /** A failure worth trying again by itself: no network, a server briefly down, a rate limit. */
-function isTransient(error: unknown): boolean {
+function isTransient(error: unknown): error is ApiError {
   return error instanceof ApiError && (error.status === 0 || error.status === 429 || error.status >= 500);
 }
 
@@ -148,9 +149,9 @@ function UserMessaging({ myId, socket, children }: { myId: string; socket: AppSo
     [],
   );
 
-  /** One outbox entry to the server. False: it could not get through now; try again later, in order. */
+  /** One outbox entry to the server: null when done with it, or why it could not get through now (try again later, in order). */
   const deliver = useCallback(
-    async (entry: OutboxEntry): Promise<boolean> => {
+    async (entry: OutboxEntry): Promise<SendFailure | null> => {
       try {
         const message = await sendMessage(
           entry.receiverId,
@@ -169,13 +170,13 @@ function UserMessaging({ myId, socket, children }: { myId: string; socket: AppSo
         if (!stateRef.current.conversations?.some((conversation) => conversation.user.id === entry.receiverId)) void refreshConversations();
         setOutboxEntries((entries) => entries.filter((candidate) => candidate.clientId !== entry.clientId));
         await store.remove(entry.clientId).catch(() => undefined);
-        return true;
+        return null;
       } catch (error) {
-        if (isTransient(error)) return false;
+        if (isTransient(error)) return { status: error.status, retryAfterSeconds: error.retryAfterSeconds };
         const failed: OutboxEntry = { ...entry, state: 'failed', error: describeError(error) };
         setOutboxEntries((entries) => entries.map((candidate) => (candidate.clientId === entry.clientId ? failed : candidate)));
         await store.put(failed).catch(() => undefined);
-        return true;
+        return null;
       } finally {
         setUploadProgress((progress) => {
           if (!(entry.clientId in progress)) return progress;
@@ -193,14 +194,28 @@ function UserMessaging({ myId, socket, children }: { myId: string; socket: AppSo
    */
   const flush = useCallback(async () => {
     if (flushingRef.current) return;
+    // Under a rate limit, a new message or a reconnect does not send early: the wait is the server's.
+    const pausedUntil = sendingPausedUntil(outboxRef.current, Date.now());
+    if (pausedUntil !== null) {
+      clearTimeout(retryTimerRef.current);
+      retryTimerRef.current = setTimeout(() => void flush(), pausedUntil - Date.now());
+      return;
+    }
     flushingRef.current = true;
     clearTimeout(retryTimerRef.current);
     try {
       for (let entry = nextToSend(outboxRef.current); entry; entry = nextToSend(outboxRef.current)) {
-        if (!(await deliver(entry))) {
-          const delay = retryDelayRef.current;
-          retryDelayRef.current = Math.min(delay * 2, RETRY_MAX_MS);
-          retryTimerRef.current = setTimeout(() => void flush(), delay);
+        const failure = await deliver(entry);
+        const sent = entry;
+        // A rate limit marks the entry paused (the composer says so); it stays queued and first in line.
+        const plan = failure ? planRetry(failure, retryDelayRef.current, Date.now()) : null;
+        const holdUntil = plan?.pausedUntil ?? null;
+        setOutboxEntries((entries) =>
+          entries.map((candidate) => (candidate.clientId === sent.clientId ? pauseEntry(candidate, holdUntil) : candidate)),
+        );
+        if (plan) {
+          retryDelayRef.current = Math.min(retryDelayRef.current * 2, RETRY_MAX_MS);
+          retryTimerRef.current = setTimeout(() => void flush(), plan.delayMs);
           return;
         }
         retryDelayRef.current = RETRY_MIN_MS;
@@ -208,7 +223,7 @@ function UserMessaging({ myId, socket, children }: { myId: string; socket: AppSo
     } finally {
       flushingRef.current = false;
     }
-  }, [deliver]);
+  }, [deliver, setOutboxEntries]);
 
   /** Everything missed while disconnected: for each loaded thread, the messages after its newest. */
   const catchUp = useCallback(async () => {

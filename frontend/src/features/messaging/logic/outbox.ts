@@ -20,6 +20,8 @@ export interface OutboxEntry {
   state: 'queued' | 'failed';
   /** the refusal in words, for a failed entry */
   error: string | null;
+  /** set while the server's rate limit holds it back (ms since epoch); queued still, sent after (outbox-retry.ts) */
+  pausedUntil?: number | null;
 }
 
 /** How one of my messages is doing, as the thread shows it. */
