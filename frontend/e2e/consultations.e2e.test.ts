@@ -1,7 +1,7 @@
-import type { Page } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestUser } from '../../backend/test/test-server.js';
-import { expectNoA11yViolations, screenshot, startHarness, type Harness } from './harness';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, expectNoA11yViolations, screenshot, startHarness, type Harness } from './harness';
 
 let harness: Harness;
 
@@ -105,6 +105,7 @@ describe('the consultation queue, across three browsers', () => {
     await toast(adminPage, 'Ada Lovelace was deactivated').waitFor();
 
     await heading(patientPage, 'Sign in').waitFor();
+    await patientPage.getByRole('status').filter({ hasText: 'Your account was deactivated; contact the clinic.' }).waitFor();
   });
 
   it('a doctor who was beaten to a request is told another doctor took it', async () => {
@@ -182,6 +183,66 @@ describe('the consultation queue, across three browsers', () => {
     await expect.poll(() => page.title()).toBe('Patient queue · CareLine');
   });
 
+  it('an arrival before any click on the page logs no AudioContext warning, and the page says when sound starts', async () => {
+    await emptyQueue();
+    const doctor = await harness.server.createUser('doctor');
+    const patient = await harness.server.createUser('patient', { name: 'Rosalind Franklin' });
+    // Headless Chromium starts audio without a gesture (so it logs no warning); a person's browser
+    // refuses and warns. What causes the warning is an AudioContext made before any gesture: count them.
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, '--autoplay-policy=user-gesture-required'] });
+    const context = await browser.newContext({ baseURL: harness.baseUrl });
+    await context.addInitScript(() => {
+      const Original = window.AudioContext;
+      const made: boolean[] = [];
+      (window as unknown as { audioContextsMade: boolean[] }).audioContextsMade = made;
+      window.AudioContext = class extends Original {
+        constructor(options?: AudioContextOptions) {
+          super(options);
+          made.push(navigator.userActivation.hasBeenActive);
+        }
+      };
+    });
+    await context.addCookies([{ name: 'jwt', value: doctor.cookie.slice('jwt='.length), url: harness.baseUrl }]);
+    const page = await context.newPage();
+    const contextsMade = () => page.evaluate(() => (window as unknown as { audioContextsMade: boolean[] }).audioContextsMade);
+    // A fresh load: no click or key press on this document yet.
+    await page.goto('/doctor');
+    await page.getByText('No one is waiting right now.').waitFor();
+    const warnings: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'warning' || message.type() === 'error') warnings.push(message.text());
+    });
+    const note = page.getByText('Arrival sounds start after your first click or key press on this page.');
+    await note.waitFor();
+    await requestAsPatient(patient, 'Sprained ankle');
+    await page.getByRole('button', { name: 'Accept Rosalind Franklin' }).waitFor();
+    await page.waitForTimeout(300); // the arrival's beep runs right after the list renders
+    expect(warnings).toEqual([]);
+    expect(await contextsMade()).toEqual([]);
+    await page.getByRole('heading', { level: 1 }).first().click();
+    await note.waitFor({ state: 'detached' });
+    // made by the gesture, so allowed to sound
+    expect(await contextsMade()).toEqual([true]);
+    await browser.close();
+  });
+
+  it("a patient's count of available doctors and the doctor's '(available)' label follow the doctor's switch live", async () => {
+    const doctor = await harness.server.createUser('doctor', { name: 'Barbara McClintock', specialty: 'Genetics' });
+    const patient = await harness.server.createUser('patient');
+    const page = await signIn(patient);
+    const count = page.getByText(/\d+ doctors? available now/);
+    await count.waitFor();
+    const before = Number(/\d+/.exec((await count.textContent())!)![0]);
+    const option = page.getByLabel('Preferred doctor').locator('option', { hasText: 'Barbara McClintock' });
+    await expect.poll(() => option.textContent()).toContain('(available)');
+
+    const off = await harness.server.request.patch('/api/users/me/availability').set('Cookie', doctor.cookie).send({ available: false });
+    expect(off.status).toBe(200);
+    // well within the 30 s the page used to wait between polls
+    await expect.poll(async () => (await count.textContent()) ?? '', { timeout: 3_000 }).toMatch(new RegExp(`^${before - 1} doctors? available now`));
+    await expect.poll(() => option.textContent(), { timeout: 3_000 }).not.toContain('(available)');
+  });
+
   it('a waiting request survives a reload, and cancelling asks first', async () => {
     const patient = await harness.server.createUser('patient');
     const page = await signIn(patient);
@@ -241,6 +302,29 @@ describe('the consultation queue, across three browsers', () => {
 });
 
 describe('the profile page', () => {
+  it('a patient changes their password from the profile, with the policy explaining a refused one', async () => {
+    const patient = await harness.server.createUser('patient');
+    const page = await signIn(patient);
+    await page.goto('/profile');
+    const form = page.getByRole('form', { name: 'Password' });
+    await form.getByLabel('Current password').fill('not the password at all');
+    await form.getByLabel('New password', { exact: true }).fill('a new and better passphrase');
+    await form.getByRole('button', { name: 'Change password' }).click();
+    await form.getByText(/not your current password/).waitFor();
+
+    await form.getByLabel('Current password').fill(patient.password);
+    await form.getByLabel('New password', { exact: true }).fill('password');
+    await form.getByRole('button', { name: 'Change password' }).click();
+    await form.getByText(/too easy to guess/).waitFor();
+
+    await form.getByLabel('New password', { exact: true }).fill('a new and better passphrase');
+    await form.getByRole('button', { name: 'Change password' }).click();
+    await toast(page, 'Your password was changed. Your other devices were signed out.').waitFor();
+    expect(await form.getByLabel('Current password').inputValue()).toBe('');
+    await harness.server.login(patient.email, 'a new and better passphrase');
+    await expectNoA11yViolations(page, 'profile with password form');
+  });
+
   it('a doctor edits their details with inline errors, and a wrong file type is explained in words', async () => {
     const doctor = await harness.server.createUser('doctor', { name: 'Elizabeth Blackwell' });
     const page = await signIn(doctor);

@@ -12,7 +12,8 @@ import { expectNoA11yViolations, screenshot, startHarness, type Harness } from '
 let harness: Harness;
 
 beforeAll(async () => {
-  harness = await startHarness();
+  // The long-thread test writes 300 messages from one sender in a row: above the flood limit's burst.
+  harness = await startHarness({ MESSAGE_BURST: '1000' });
 });
 
 afterAll(async () => {
@@ -158,9 +159,19 @@ describe('a patient and their doctor chatting', () => {
     await composer(patientPage).press('Enter');
     await row(doctorPage, 'I have two questions').getByText('edited').waitFor();
 
-    // Delete: a tombstone stays in its place, and the quote in the reply follows.
-    await row(patientPage, 'I have two questions').getByRole('button', { name: 'More actions' }).click();
+    // Delete asks once; cancelling keeps the message.
+    const showing = await row(patientPage, 'I have two questions').count();
+    await row(patientPage, 'I have two questions').first().getByRole('button', { name: 'More actions' }).click();
     await patientPage.getByRole('menuitem', { name: 'Delete' }).click();
+    const confirmDelete = patientPage.getByRole('dialog', { name: 'Delete for everyone?' });
+    await confirmDelete.getByRole('button', { name: 'Cancel' }).click();
+    await confirmDelete.waitFor({ state: 'detached' });
+    expect(await row(patientPage, 'I have two questions').count()).toBe(showing);
+    expect((await history(patient, doctor)).some((message) => message.deleted)).toBe(false);
+    // Confirmed: a tombstone stays in its place, and the quote in the reply follows.
+    await row(patientPage, 'I have two questions').first().getByRole('button', { name: 'More actions' }).click();
+    await patientPage.getByRole('menuitem', { name: 'Delete' }).click();
+    await confirmDelete.getByRole('button', { name: 'Delete for everyone' }).click();
     await row(doctorPage, 'Message deleted').first().waitFor();
     expect(await row(doctorPage, 'I have two questions').count()).toBe(0);
 

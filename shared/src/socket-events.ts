@@ -14,6 +14,9 @@ import type { Message } from './schemas/messages.js';
 import type { PublicUser } from './schemas/users.js';
 import type { Role } from './roles.js';
 
+/** Why the server ended a session: logout or password change elsewhere, a timeout, or an admin's deactivation. */
+export type SessionEndReason = 'revoked' | 'expired' | 'deactivated';
+
 /** Every client→server event answers through this acknowledgement. */
 export type AckResult = { ok: true } | { ok: false; error: { code: SocketErrorCode; message: string } };
 export type Ack = (result: AckResult) => void;
@@ -27,6 +30,8 @@ export interface ServerToClientEvents {
   typing: (update: { userId: string; isTyping: boolean }) => void;
   queueUpdated: (update: { consultations: Consultation[] }) => void;
   consultationUpdated: (consultation: Consultation) => void;
+  /** Extension: a doctor started or stopped taking patients (to every patient: the directory and its count). */
+  doctorAvailability: (change: { doctorId: string; available: boolean }) => void;
   'call-made': (call: { callId: string; from: PublicUser; offer: SessionDescription; video: boolean }) => void;
   'call-answered': (answer: { callId: string; answer: SessionDescription }) => void;
   'ice-candidate': (relay: { callId: string; candidate: IceCandidate }) => void;
@@ -40,7 +45,7 @@ export interface ServerToClientEvents {
   /** Extension: the server is going away (deploy); reconnect, possibly to another instance. */
   'server-shutdown': (hint: { reconnectInMs: number }) => void;
   /** Extension: this session ended (logout, password change, deactivation, timeout). */
-  'session-ended': (reason: { reason: 'revoked' | 'expired' | 'deactivated' }) => void;
+  'session-ended': (reason: { reason: SessionEndReason }) => void;
 }
 
 export interface ClientToServerEvents {

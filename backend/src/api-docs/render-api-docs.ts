@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { API_SECTIONS, CLIENT_EVENTS, SERVER_EVENTS } from './catalog.js';
+import { API_SECTIONS, CLIENT_EVENTS, CONTRACT_CHANGES, SERVER_EVENTS } from './catalog.js';
 
 type JsonSchema = {
   type?: string | string[];
@@ -57,6 +57,12 @@ export function renderApiDocs(): string {
     '(marked *extension*). Errors always have the shape `{error: {code, message, details?}}`; unknown body',
     'fields are a 400 naming them. Every POST, PUT, PATCH and DELETE needs `X-Requested-With: XMLHttpRequest`',
     'and, when an `Origin` is sent, an allowed one (403 CSRF_REJECTED otherwise).',
+    '',
+    '## Changes to the contract',
+    '',
+    '| change | why |',
+    '|---|---|',
+    ...CONTRACT_CHANGES.map(({ change, why }) => `| ${change} | ${why} |`),
     '',
   ];
   for (const section of API_SECTIONS) {

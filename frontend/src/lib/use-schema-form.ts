@@ -1,14 +1,14 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../../../lib/api-client';
-import { describeError } from '../../../lib/error-message';
-import { fieldErrorsFromIssues, type ValidationIssues } from '../../../lib/form-errors';
+import { ApiError } from './api-client';
+import { describeError } from './error-message';
+import { fieldErrorsFromIssues, type ValidationIssues } from './form-errors';
 
 /** What the form needs of a shared zod schema (structural, so no zod import here). */
 interface Schema<T> {
   safeParse: (data: unknown) => { success: true; data: T } | { success: false; error: ValidationIssues };
 }
 
-interface AuthFormOptions<T> {
+interface SchemaFormOptions<T> {
   schema: Schema<T>;
   submit: (input: T) => Promise<unknown>;
   /** a sentence for errors this form knows better than the server's generic message */
@@ -19,7 +19,7 @@ interface AuthFormOptions<T> {
  * Validates a form with the same schema the server uses, submits it, and sorts failures into
  * per-field errors (shown under each input) and one form-level error (shown as an alert).
  */
-export function useAuthForm<T>({ schema, submit, describe }: AuthFormOptions<T>) {
+export function useSchemaForm<T>({ schema, submit, describe }: SchemaFormOptions<T>) {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -50,7 +50,6 @@ export function useAuthForm<T>({ schema, submit, describe }: AuthFormOptions<T>)
         setFormError((error instanceof ApiError && describe?.(error)) || describeError(error));
       }
     } finally {
-      // On success the page is replaced by the signed-in app; setting state on the way out is harmless.
       setSubmitting(false);
     }
   }

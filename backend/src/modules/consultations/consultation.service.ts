@@ -375,7 +375,9 @@ export function createConsultationService(deps: ConsultationServiceDeps) {
     },
 
     /** A doctor went away or came back: patients waiting for them by name are told. */
-    async doctorAvailabilityChanged(doctorId: string): Promise<void> {
+    async doctorAvailabilityChanged(doctorId: string, available: boolean): Promise<void> {
+      // Every patient's "N doctors available" and "(available)" labels; through the adapter when scaled.
+      io.to(rooms.role('patient')).emit('doctorAvailability', { doctorId, available });
       // The line holds the doctor as they were: re-read them first, here and on the other instances.
       await line.refreshUser(doctorId);
       if (deps.scaled) io.serverSideEmit('doctor-availability-changed', doctorId);

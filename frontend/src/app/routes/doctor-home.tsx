@@ -27,6 +27,7 @@ function QueueAlerts({ queue, available }: DoctorDeskState) {
     <>
       <title>{badgeTitle(`${TITLE} · CareLine`, badge)}</title>
       <EnableAlertsButton permission={alerts.permission} onEnable={alerts.requestPermission} />
+      {!alerts.canSound && <p className="muted">Arrival sounds start after your first click or key press on this page.</p>}
     </>
   );
 }

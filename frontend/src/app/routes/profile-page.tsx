@@ -1,6 +1,6 @@
 import { useToast } from '../../components/ui/toast-context';
 import { useAuth } from '../../features/auth';
-import { AvatarUpload, ProfileForm } from '../../features/profile';
+import { AvatarUpload, PasswordForm, ProfileForm } from '../../features/profile';
 import { Page } from './page';
 
 /** The signed-in user's profile: picture, details, and what only they and admins see. */
@@ -33,6 +33,9 @@ export function ProfilePage() {
         </div>
         <div className="card">
           <ProfileForm key={user.id} user={user} onSaved={() => saved('Your profile was saved')} />
+        </div>
+        <div className="card">
+          <PasswordForm onChanged={() => show('Your password was changed. Your other devices were signed out.', 'success')} />
         </div>
       </div>
     </Page>

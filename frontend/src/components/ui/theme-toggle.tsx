@@ -1,21 +1,19 @@
+import { Moon, Sun } from 'lucide-react';
 import { useSyncExternalStore } from 'react';
 import { themeStore } from '../../lib/theme-store';
 
-/** A switch between light and dark; the choice is remembered on this device. */
+/**
+ * Switches between light and dark; the choice is remembered on this device. The button names the
+ * theme it switches to, with that theme's icon, as a button that does one thing says what it does.
+ */
 export function ThemeToggle() {
   const theme = useSyncExternalStore(themeStore.subscribe, themeStore.get);
-  const dark = theme === 'dark';
+  const next = theme === 'dark' ? 'light' : 'dark';
+  const Icon = next === 'dark' ? Moon : Sun;
   return (
-    <button
-      type="button"
-      className="button button-quiet theme-toggle"
-      aria-pressed={dark}
-      onClick={() => themeStore.set(dark ? 'light' : 'dark')}
-    >
-      <span aria-hidden="true" className="theme-toggle-icon">
-        {dark ? '☾' : '☀'}
-      </span>
-      Dark theme
+    <button type="button" className="button button-quiet theme-toggle" onClick={() => themeStore.set(next)}>
+      <Icon aria-hidden="true" size={18} />
+      {next === 'dark' ? 'Dark theme' : 'Light theme'}
     </button>
   );
 }

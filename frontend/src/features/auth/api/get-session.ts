@@ -1,7 +1,7 @@
 import type { PublicUser } from '@telehealth/shared';
 import { apiFetch } from '../../../lib/api-client';
 
-/** The signed-in user, from the session cookie; 401 when there is no session. */
-export function getMe(signal?: AbortSignal): Promise<{ user: PublicUser }> {
-  return apiFetch('/api/auth/me', signal ? { signal } : {});
+/** Who the session cookie signs in, or null: never a 401, so a signed-out visit logs no error. */
+export function getSession(signal?: AbortSignal): Promise<{ user: PublicUser | null }> {
+  return apiFetch('/api/auth/session', signal ? { signal } : {});
 }

@@ -3,13 +3,13 @@ import { Link } from 'react-router-dom';
 import { FormAlert } from '../../../components/ui/form-alert';
 import { TextField } from '../../../components/ui/text-field';
 import { useAuth } from '../context/auth-context';
-import { useAuthForm } from '../hooks/use-auth-form';
+import { useSchemaForm } from '../../../lib/use-schema-form';
 import { AuthLayout } from './auth-layout';
 
 /** Registration: always a patient account (doctors and admins are created by an admin). */
 export function RegisterPage() {
   const { register } = useAuth();
-  const { fieldErrors, formError, submitting, onSubmit } = useAuthForm({ schema: registerSchema, submit: register });
+  const { fieldErrors, formError, submitting, onSubmit } = useSchemaForm({ schema: registerSchema, submit: register });
 
   return (
     <AuthLayout title="Create an account">

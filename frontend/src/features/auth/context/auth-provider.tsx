@@ -1,7 +1,7 @@
-import type { LoginInput, PublicUser, RegisterInput } from '@telehealth/shared';
+import type { LoginInput, PublicUser, RegisterInput, SessionEndReason } from '@telehealth/shared';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ApiError } from '../../../lib/api-client';
-import { getMe } from '../api/get-me';
+import { getSession } from '../api/get-session';
 import { login as loginRequest } from '../api/login';
 import { logout as logoutRequest } from '../api/logout';
 import { register as registerRequest } from '../api/register';
@@ -18,8 +18,8 @@ const signedIn = (user: PublicUser): AuthState => ({ user, status: 'signed-in' }
 /** Who the server says is signed in; null when it could not say (offline, database down). */
 async function fetchSession(signal?: AbortSignal): Promise<AuthState | null> {
   try {
-    const { user } = await getMe(signal);
-    return signedIn(user);
+    const { user } = await getSession(signal);
+    return user ? signedIn(user) : SIGNED_OUT;
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return SIGNED_OUT;
     if (signal?.aborted) throw error;
@@ -38,7 +38,8 @@ function settle(previous: AuthState, answer: AuthState | null): AuthState {
 
 /**
  * Holds who is signed in. The session itself is an httpOnly cookie the page cannot read, so on
- * start the provider asks the server (`GET /api/auth/me`) and treats a 401 as signed out.
+ * start the provider asks the server (`GET /api/auth/session`, which answers `{user: null}` rather
+ * than a 401 when nobody is).
  */
 export interface AuthProviderProps {
   children: ReactNode;
@@ -48,6 +49,7 @@ export interface AuthProviderProps {
 
 export function AuthProvider({ children, onSignedOut }: AuthProviderProps) {
   const [state, setState] = useState<AuthState>({ user: null, status: 'loading' });
+  const [signedOutBecause, setSignedOutBecause] = useState<SessionEndReason | null>(null);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -58,19 +60,22 @@ export function AuthProvider({ children, onSignedOut }: AuthProviderProps) {
     return () => controller.abort();
   }, []);
 
-  const refresh = useCallback(async () => {
+  const refresh = useCallback(async (because?: SessionEndReason) => {
     const answer = await fetchSession();
+    if (because && answer?.status === 'signed-out') setSignedOutBecause(because);
     setState((previous) => settle(previous, answer));
   }, []);
 
   const login = useCallback(async (input: LoginInput) => {
     const { user } = await loginRequest(input);
+    setSignedOutBecause(null);
     setState(signedIn(user));
     return user;
   }, []);
 
   const register = useCallback(async (input: RegisterInput) => {
     const { user } = await registerRequest(input);
+    setSignedOutBecause(null);
     setState(signedIn(user));
     return user;
   }, []);
@@ -90,8 +95,8 @@ export function AuthProvider({ children, onSignedOut }: AuthProviderProps) {
   }, [userId]);
 
   const value = useMemo<AuthContextValue>(
-    () => ({ user: state.user, status: state.status, login, register, logout, refresh }),
-    [state, login, register, logout, refresh],
+    () => ({ user: state.user, status: state.status, login, register, logout, refresh, signedOutBecause }),
+    [state, login, register, logout, refresh, signedOutBecause],
   );
   return <AuthContext value={value}>{children}</AuthContext>;
 }

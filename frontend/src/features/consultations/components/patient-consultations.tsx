@@ -26,7 +26,7 @@ function useAcceptedToast(current: Consultation | null) {
 /** A patient's home: ask for a consultation, wait in line, meet the doctor, read past notes. */
 export function PatientConsultations({ socket }: { socket: AppSocket | null }) {
   const { load, current, past, request, cancel, reload } = usePatientConsultations(socket);
-  const { doctors, availableCount } = useDoctorsDirectory();
+  const { doctors, availableCount } = useDoctorsDirectory(socket);
   const { show } = useToast();
   useAcceptedToast(current);
 

@@ -1,13 +1,14 @@
 import type { PublicUser } from '@telehealth/shared';
 import { useEffect, useState } from 'react';
+import type { AppSocket } from '../../../lib/socket';
 import { countAvailableDoctors } from '../api/count-available-doctors';
 import { listDoctors } from '../api/list-doctors';
 
-/** No event says when a doctor becomes available, so the count is re-read this often. */
-const REFRESH_MS = 30_000;
-
-/** The doctors a patient may ask for, and how many are taking patients right now. */
-export function useDoctorsDirectory() {
+/**
+ * The doctors a patient may ask for, and how many are taking patients right now: read on start and
+ * on every (re)connect, and again whenever the server says a doctor's availability changed.
+ */
+export function useDoctorsDirectory(socket: AppSocket | null) {
   const [doctors, setDoctors] = useState<PublicUser[]>([]);
   const [availableCount, setAvailableCount] = useState<number | null>(null);
 
@@ -24,12 +25,14 @@ export function useDoctorsDirectory() {
       );
     };
     refresh();
-    const timer = setInterval(refresh, REFRESH_MS);
+    socket?.on('doctorAvailability', refresh);
+    socket?.on('connect', refresh);
     return () => {
-      clearInterval(timer);
+      socket?.off('doctorAvailability', refresh);
+      socket?.off('connect', refresh);
       controller.abort();
     };
-  }, []);
+  }, [socket]);
 
   return { doctors, availableCount };
 }

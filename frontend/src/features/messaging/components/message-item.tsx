@@ -1,5 +1,7 @@
 import { EDIT_WINDOW_MS, REACTIONS, type Attachment, type Message, type Reaction } from '@telehealth/shared';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { useKeepInside } from '../../../lib/keep-inside';
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { useMessages } from '../context/message-context';
 import { dayLabel, localDayKey, startsNewDay } from '../logic/days';
 import { callLabel } from '../logic/labels';
@@ -70,6 +72,9 @@ function canEdit(message: Message, myId: string): boolean {
 export function MessageItem({ item, previous, context }: MessageItemProps) {
   const { actions } = useMessages();
   const [pickerOpen, setPickerOpen] = useState(false);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const pickerRef = useRef<HTMLDivElement>(null);
+  useKeepInside(pickerRef, pickerOpen, '.thread');
   const { message, status, pending } = item;
   const mine = message.senderId === context.myId;
   const stored = pending === null;
@@ -98,12 +103,8 @@ export function MessageItem({ item, previous, context }: MessageItemProps) {
   };
   const menuItems = [
     ...(canEdit(message, context.myId) ? [{ label: 'Edit', onSelect: () => context.onEdit(message) }] : []),
-    {
-      label: 'Delete',
-      onSelect: () => {
-        actions.remove(message.id).then(context.onDeleted, context.onError);
-      },
-    },
+    // Deleting removes it for both people and cannot be undone: ask once.
+    { label: 'Delete', onSelect: () => setConfirmingDelete(true) },
   ];
   const progress = context.uploadProgress[message.clientId];
   const highlighted = context.highlightedId === message.id;
@@ -185,6 +186,7 @@ export function MessageItem({ item, previous, context }: MessageItemProps) {
             {mine && <MessageMenu label="More actions" items={menuItems} />}
             {pickerOpen && (
               <div
+                ref={pickerRef}
                 className="reaction-picker"
                 role="group"
                 aria-label="Choose a reaction"
@@ -205,6 +207,21 @@ export function MessageItem({ item, previous, context }: MessageItemProps) {
               </div>
             )}
           </div>
+        )}
+        {confirmingDelete && (
+          <ConfirmDialog
+            title="Delete for everyone?"
+            confirmLabel="Delete for everyone"
+            tone="danger"
+            onClose={() => setConfirmingDelete(false)}
+            onConfirm={async () => {
+              await actions.remove(message.id);
+              setConfirmingDelete(false);
+              context.onDeleted();
+            }}
+          >
+            <p>{context.partnerName} will no longer see this message. This cannot be undone.</p>
+          </ConfirmDialog>
         )}
         {pending?.state === 'failed' && (
           <div className="message-failed" role="alert">

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { Link } from 'react-router-dom';
 import { FormAlert } from '../../../components/ui/form-alert';
 import { Lightbox } from '../../../components/ui/lightbox';
-import { API_ORIGIN } from '../../../lib/config';
+import { ApiError } from '../../../lib/api-client';
 import { describeError } from '../../../lib/error-message';
 import { useMessages } from '../context/message-context';
 import { usePartner } from '../hooks/use-partner';
@@ -22,6 +22,8 @@ export function ThreadView({ partnerId, headerActions }: { partnerId: string; he
   const { partner, error: partnerError } = usePartner(partnerId);
   const thread = threads[partnerId];
   const [loadError, setLoadError] = useState<string | null>(null);
+  // The server refused the thread itself: these two have no consultation that lets them talk.
+  const [notAllowed, setNotAllowed] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const [loadingOlder, setLoadingOlder] = useState(false);
   const [mode, setMode] = useState<ComposerMode>({ type: 'new', replyTo: null });
@@ -38,19 +40,30 @@ export function ThreadView({ partnerId, headerActions }: { partnerId: string; he
 
   const load = useCallback(() => {
     actions.loadThread(partnerId).then(
-      () => setLoadError(null),
-      (error: unknown) => setLoadError(describeError(error)),
+      () => {
+        setLoadError(null);
+        setNotAllowed(false);
+      },
+      (error: unknown) => {
+        if (error instanceof ApiError && error.status === 403) return setNotAllowed(true);
+        setLoadError(describeError(error));
+      },
     );
   }, [actions, partnerId]);
   useEffect(load, [load]);
 
-  // Read receipts: only while the thread is really being looked at.
+  // Read receipts: only while the thread is really being looked at, its newest messages on screen
+  // (a reader who scrolled up has not seen what arrived since; the receipt waits until they have).
   const messages = thread?.messages;
+  const [following, setFollowing] = useState(true);
   useEffect(() => {
-    if (messages && pageActive) actions.markRead(partnerId);
-  }, [actions, partnerId, messages, pageActive]);
+    if (messages && pageActive && following) actions.markRead(partnerId);
+  }, [actions, partnerId, messages, pageActive, following]);
 
-  const items = useMemo(() => (myId && thread ? threadItems(thread.messages, outbox, myId, partnerId) : []), [myId, thread, outbox, partnerId]);
+  const items = useMemo(
+    () => (myId && thread ? threadItems(thread.messages, outbox, myId, partnerId) : []),
+    [myId, thread, outbox, partnerId],
+  );
 
   const loadOlder = useCallback(async () => {
     setLoadingOlder(true);
@@ -108,13 +121,16 @@ export function ThreadView({ partnerId, headerActions }: { partnerId: string; he
       },
       onDeleted: () => composerRef.current?.focus(),
       onJump: (messageId: string) => void jumpTo(messageId),
-      onOpenImage: (attachment: Attachment) => setLightbox({ src: API_ORIGIN + attachment.url, name: attachment.name }),
+      onOpenImage: (attachment: Attachment) => setLightbox({ src: attachment.url, name: attachment.name }),
       onError,
     }),
     [myId, partnerName, highlightedId, uploadProgress, jumpTo, onError],
   );
 
-  const authorName = useCallback((message: Message) => (message.senderId === myId ? 'yourself' : partnerName), [myId, partnerName]);
+  const authorName = useCallback(
+    (message: Message) => (message.senderId === myId ? 'yourself' : partnerName),
+    [myId, partnerName],
+  );
   const onTyping = useCallback((isTyping: boolean) => actions.typing(partnerId, isTyping), [actions, partnerId]);
 
   const onSend = async (text: string, file: File | null) => {
@@ -154,8 +170,14 @@ export function ThreadView({ partnerId, headerActions }: { partnerId: string; he
           <span className="presence-dot" aria-hidden="true" />
           {isOnline ? 'Online' : 'Offline'}
         </p>
-        {headerActions && <div className="thread-header-actions">{headerActions}</div>}
+        {headerActions && !notAllowed && <div className="thread-header-actions">{headerActions}</div>}
       </header>
+      {notAllowed && (
+        <p className="thread-not-allowed" role="status">
+          You cannot message {partner?.name ?? 'this person'} here. A patient and a doctor can write and call each other once the
+          doctor has taken a consultation with the patient; to talk to this doctor, ask for a consultation from your home page.
+        </p>
+      )}
       {!online && (
         <p className="thread-offline" role="status">
           You are offline. Messages you send now go out when the connection is back.
@@ -177,6 +199,7 @@ export function ThreadView({ partnerId, headerActions }: { partnerId: string; he
           loadingOlder={loadingOlder}
           onLoadOlder={() => void loadOlder()}
           context={rowContext}
+          onFollowingChange={setFollowing}
         />
       ) : (
         !loadError && (
@@ -188,16 +211,18 @@ export function ThreadView({ partnerId, headerActions }: { partnerId: string; he
       <p className="typing-indicator" role="status">
         {typing ? `${partnerName} is typing…` : ''}
       </p>
-      <Composer
-        ref={composerRef}
-        partnerName={partnerName}
-        mode={mode}
-        authorName={authorName}
-        onCancelMode={() => setMode({ type: 'new', replyTo: null })}
-        onSend={onSend}
-        onSaveEdit={onSaveEdit}
-        onTyping={onTyping}
-      />
+      {!notAllowed && (
+        <Composer
+          ref={composerRef}
+          partnerName={partnerName}
+          mode={mode}
+          authorName={authorName}
+          onCancelMode={() => setMode({ type: 'new', replyTo: null })}
+          onSend={onSend}
+          onSaveEdit={onSaveEdit}
+          onTyping={onTyping}
+        />
+      )}
       <Lightbox image={lightbox} onClose={() => setLightbox(null)} />
     </section>
   );

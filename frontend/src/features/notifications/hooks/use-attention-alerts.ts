@@ -1,5 +1,5 @@
-import { useCallback, useState } from 'react';
-import { beep, unlockSound } from '../logic/beep';
+import { useCallback, useEffect, useState } from 'react';
+import { beep, soundReady, unlockSound, unlockSoundOnFirstGesture } from '../logic/beep';
 
 export type AlertPermission = NotificationPermission | 'unsupported';
 
@@ -21,6 +21,9 @@ function currentPermission(): AlertPermission {
  */
 export function useAttentionAlerts() {
   const [permission, setPermission] = useState<AlertPermission>(currentPermission);
+  // Browsers let a page sound only after a click or key press on it; until then, say so.
+  const [canSound, setCanSound] = useState(soundReady);
+  useEffect(() => (canSound ? undefined : unlockSoundOnFirstGesture(() => setCanSound(true))), [canSound]);
 
   const requestPermission = useCallback(async () => {
     unlockSound();
@@ -39,5 +42,5 @@ export function useAttentionAlerts() {
     };
   }, []);
 
-  return { permission, requestPermission, alert };
+  return { permission, canSound, requestPermission, alert };
 }

@@ -1,12 +1,13 @@
 let audio: AudioContext | null = null;
 
 /**
- * A short two-tone chime made with WebAudio (no sound file to download). Browsers keep audio
- * suspended until the person has interacted with the page; before that this stays silent rather
- * than failing, and `unlockSound()` from a click makes later beeps audible.
+ * A short two-tone chime made with WebAudio (no sound file to download). Browsers refuse to start
+ * audio before the person has interacted with the page, and say so in the console when a page
+ * tries; so nothing is created here: until `unlockSound()` has run from a click or key press, a
+ * beep stays silent.
  */
 export function beep(): void {
-  const context = unlockSound();
+  const context = audio;
   if (!context || context.state !== 'running') return;
   const start = context.currentTime;
   for (const [offset, frequency] of [
@@ -25,6 +26,31 @@ export function beep(): void {
     oscillator.start(start + offset);
     oscillator.stop(start + offset + 0.17);
   }
+}
+
+/** Whether a beep would be heard now (the audio context was started by a gesture). */
+export function soundReady(): boolean {
+  return audio?.state === 'running';
+}
+
+/**
+ * Starts the audio context on the page's first click or key press, then calls `onReady`.
+ * Returns a function that stops waiting.
+ */
+export function unlockSoundOnFirstGesture(onReady: () => void): () => void {
+  // `click`, not `pointerdown`: what this unlocks re-renders the page (the "sounds start" note goes),
+  // and a layout that moves between press and release would send the click somewhere else.
+  const events = ['click', 'keydown'] as const;
+  const stop = () => events.forEach((event) => document.removeEventListener(event, unlock, true));
+  function unlock() {
+    stop();
+    const context = unlockSound();
+    if (!context) return;
+    if (context.state === 'running') onReady();
+    else void context.resume().then(onReady, () => undefined);
+  }
+  events.forEach((event) => document.addEventListener(event, unlock, true));
+  return stop;
 }
 
 /** Creates or resumes the audio context; call it from a click so later beeps may play. */
