@@ -110,7 +110,8 @@ describe('NODE_ENV=production from the compiled build', () => {
       const cookie = registered.headers.getSetCookie().find((line) => line.startsWith('jwt='))!;
       expect(cookie).toMatch(/HttpOnly/);
       expect(cookie).toMatch(/Secure/);
-      expect(cookie).toMatch(/SameSite=None/);
+      // first-party in every deployment: the frontend host proxies /api (docs/deploy.md)
+      expect(cookie).toMatch(/SameSite=Lax/);
     } finally {
       expect(await backend.stop('SIGTERM')).toBe(0);
     }

@@ -48,6 +48,7 @@ export interface Realtime {
 export function createRealtime(io: RealtimeServer, deps: RealtimeDeps): Realtime {
   const { sessions, presence, logger } = deps;
   const allowedOrigins = new Set(deps.config.corsOrigins);
+  let closing = false;
 
   // The Origin check runs before the transport is accepted, for polling and WebSocket alike.
   io.engine.opts.allowRequest = (request, callback) => {
@@ -131,9 +132,14 @@ export function createRealtime(io: RealtimeServer, deps: RealtimeDeps): Realtime
     })().catch((error: unknown) => logger.error({ err: error }, 'presence on connect failed'));
 
     socket.on('disconnect', () => {
+      // Shutting down: every socket goes at once and Redis is about to close; the presence sweep
+      // of the surviving instances announces these users (an emit now would fail unhandled).
+      if (closing) return;
       void (async () => {
         const { last } = await presence.remove(userId, socket.id);
-        if (last) io.to(await presenceAudience(userId, role)).emit('presence', { userId, online: false });
+        if (!last) return;
+        const audience = await presenceAudience(userId, role);
+        if (!closing) io.to(audience).emit('presence', { userId, online: false });
       })().catch((error: unknown) => logger.error({ err: error }, 'presence on disconnect failed'));
     });
   });
@@ -198,6 +204,7 @@ export function createRealtime(io: RealtimeServer, deps: RealtimeDeps): Realtime
     presenceAudience,
     announceOffline,
     close() {
+      closing = true;
       clearInterval(timer);
       sessions.off('ended', onEnded);
       sessions.off('users-changed', onUsersChanged);
