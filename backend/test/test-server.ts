@@ -4,6 +4,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from '@telehealth/sha
 import supertest from 'supertest';
 import { loadConfig } from '../src/config/config.js';
 import { createLogger } from '../src/lib/logger.js';
+import { ConsultationModel } from '../src/modules/consultations/consultation.model.js';
 import { UserModel } from '../src/modules/users/user.model.js';
 import { startServer, type RunningServer, type StartOptions } from '../src/start-server.js';
 import { dropTestDatabase, testDatabaseUri } from './database.js';
@@ -33,6 +34,8 @@ export interface TestServer extends RunningServer {
   /** creates a user directly in the database and signs them in through the API */
   createUser(role: Role, overrides?: { name?: string; email?: string; password?: string; specialty?: string }): Promise<TestUser>;
   login(email: string, password: string): Promise<string>;
+  /** a patient and a doctor with an active consultation between them, so they may message and call */
+  consultedPair(): Promise<{ patient: TestUser; doctor: TestUser }>;
   /** a real socket.io client, connected as a page is: a ticket fetched with the cookie, then the handshake */
   connect(cookie: string | undefined, options?: { origin?: string; query?: Record<string, string> }): Promise<ClientSocket>;
   /** a client that was refused: resolves with the connect error's message */
@@ -86,7 +89,10 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     return cookieFrom(response);
   }
 
-  async function open(cookie: string | undefined, options: { origin?: string; query?: Record<string, string> } = {}): Promise<ClientSocket> {
+  async function open(
+    cookie: string | undefined,
+    options: { origin?: string; query?: Record<string, string> } = {},
+  ): Promise<ClientSocket> {
     const ticket = await fetchSocketTicket(server.url, cookie);
     const socket: ClientSocket = connectClient(server.url, {
       transports: ['websocket'],
@@ -102,24 +108,40 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     return socket;
   }
 
+  async function createUser(role: Role, overrides: Parameters<TestServer['createUser']>[1] = {}): Promise<TestUser> {
+    counter += 1;
+    const name = overrides.name ?? `${role} ${counter}`;
+    const email = overrides.email ?? `${role}${counter}-${Math.random().toString(36).slice(2, 8)}@test.local`;
+    const password = overrides.password ?? 'correct horse battery';
+    const user = await UserModel.create({
+      name,
+      email,
+      passwordHash: await server.context.passwords.hash(password),
+      role,
+      specialty: overrides.specialty ?? '',
+      available: role === 'doctor',
+    });
+    return { id: user._id.toString(), email, password, role, name, cookie: await login(email, password) };
+  }
+
   return {
     ...server,
     request,
     login,
-    async createUser(role, overrides = {}) {
-      counter += 1;
-      const name = overrides.name ?? `${role} ${counter}`;
-      const email = overrides.email ?? `${role}${counter}-${Math.random().toString(36).slice(2, 8)}@test.local`;
-      const password = overrides.password ?? 'correct horse battery';
-      const user = await UserModel.create({
-        name,
-        email,
-        passwordHash: await server.context.passwords.hash(password),
-        role,
-        specialty: overrides.specialty ?? '',
-        available: role === 'doctor',
+    createUser,
+    async consultedPair() {
+      const patient = await createUser('patient');
+      const doctor = await createUser('doctor');
+      await ConsultationModel.create({
+        patientId: patient.id,
+        doctorId: doctor.id,
+        reason: 'a rash',
+        urgency: 'routine',
+        urgencyRank: 1,
+        status: 'active',
+        createdAt: new Date(),
       });
-      return { id: user._id.toString(), email, password, role, name, cookie: await login(email, password) };
+      return { patient, doctor };
     },
     async connect(cookie, options) {
       const socket = await open(cookie, options);

@@ -3,7 +3,6 @@ import type { Message } from '@telehealth/shared';
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nextEvent, startTestServer, type TestServer, type TestUser } from '../../../test/test-server.js';
-import { ConsultationModel } from '../consultations/consultation.model.js';
 import { MessageModel } from './message.model.js';
 
 let server: TestServer;
@@ -38,20 +37,7 @@ const SVG = Buffer.from(
 let sequence = 0;
 const clientId = () => `upload-${Date.now().toString(36)}-${(sequence += 1)}`;
 
-async function consultedPair(): Promise<{ patient: TestUser; doctor: TestUser }> {
-  const patient = await server.createUser('patient');
-  const doctor = await server.createUser('doctor');
-  await ConsultationModel.create({
-    patientId: patient.id,
-    doctorId: doctor.id,
-    reason: 'a rash',
-    urgency: 'routine',
-    urgencyRank: 1,
-    status: 'active',
-    createdAt: new Date(),
-  });
-  return { patient, doctor };
-}
+const consultedPair = () => server.consultedPair();
 
 function upload(from: TestUser, to: TestUser, file: Buffer, filename: string, fields: Record<string, string> = {}) {
   const request = server.request.post(`/api/messages/${to.id}`).set('Cookie', from.cookie);

@@ -1,7 +1,6 @@
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer, type TestUser } from '../../../test/test-server.js';
-import { ConsultationModel } from '../consultations/consultation.model.js';
+import { startTestServer, type TestServer } from '../../../test/test-server.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -11,20 +10,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function consultedPair(): Promise<{ patient: TestUser; doctor: TestUser }> {
-  const patient = await server.createUser('patient');
-  const doctor = await server.createUser('doctor');
-  await ConsultationModel.create({
-    patientId: patient.id,
-    doctorId: doctor.id,
-    reason: 'a rash',
-    urgency: 'routine',
-    urgencyRank: 1,
-    status: 'active',
-    createdAt: new Date(),
-  });
-  return { patient, doctor };
-}
+const consultedPair = () => server.consultedPair();
 
 /** Fires `count` requests one after the other and returns their statuses. */
 async function statuses(count: number, send: () => PromiseLike<{ status: number }>): Promise<number[]> {

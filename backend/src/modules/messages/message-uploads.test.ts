@@ -2,7 +2,6 @@ import http from 'node:http';
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer, type TestUser } from '../../../test/test-server.js';
-import { ConsultationModel } from '../consultations/consultation.model.js';
 
 let server: TestServer;
 
@@ -28,20 +27,7 @@ let sequence = 0;
 const clientId = () => `guarded-${Date.now().toString(36)}-${(sequence += 1)}`;
 const storedFiles = () => mongoose.connection.db!.collection('files.files').countDocuments();
 
-async function consultedPair(): Promise<{ patient: TestUser; doctor: TestUser }> {
-  const patient = await server.createUser('patient');
-  const doctor = await server.createUser('doctor');
-  await ConsultationModel.create({
-    patientId: patient.id,
-    doctorId: doctor.id,
-    reason: 'a rash',
-    urgency: 'routine',
-    urgencyRank: 1,
-    status: 'active',
-    createdAt: new Date(),
-  });
-  return { patient, doctor };
-}
+const consultedPair = () => server.consultedPair();
 
 function upload(from: TestUser, to: TestUser, file: Buffer, filename: string) {
   return server.request
