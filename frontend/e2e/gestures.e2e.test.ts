@@ -4,10 +4,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConsultationModel } from '../../backend/src/modules/consultations/consultation.model.js';
 import type { TestUser } from '../../backend/test/test-server.js';
 import { launchWithCamera, makeClip, type ClipSegment } from './gesture-harness';
 import { startHarness, type Harness } from './harness';
+import { consultedPair } from './people';
 
 /** frontend/dist is the production build (the lead and CI build it; the browser tests serve it). */
 const dist = process.env.CARELINE_GESTURES_FRONTEND_DIR ?? fileURLToPath(new URL('../dist', import.meta.url));
@@ -55,23 +55,6 @@ afterAll(async () => {
   await harness?.close();
 });
 
-async function careTeam(patientName: string, doctorName: string): Promise<{ doctor: TestUser; patient: TestUser }> {
-  const doctor = await harness.server.createUser('doctor', { name: doctorName });
-  const patient = await harness.server.createUser('patient', { name: patientName });
-  const now = new Date();
-  await ConsultationModel.create({
-    patientId: patient.id,
-    doctorId: doctor.id,
-    reason: 'test',
-    urgency: 'routine',
-    urgencyRank: 1,
-    status: 'active',
-    createdAt: now,
-    acceptedAt: now,
-  });
-  return { doctor, patient };
-}
-
 async function signedIn(browser: Browser, user: TestUser, pathname: string): Promise<Page> {
   const context = await browser.newContext({ baseURL: harness.baseUrl });
   await context.addCookies([{ name: 'jwt', value: user.cookie.replace(/^jwt=/, ''), url: harness.baseUrl }]);
@@ -90,7 +73,7 @@ async function callWithGestures(segments: ClipSegment[], names: [string, string]
   clips.push(clip);
   const patientBrowser = await launchWithCamera(clip);
   patientBrowsers.push(patientBrowser);
-  const { doctor, patient } = await careTeam(...names);
+  const { doctor, patient } = await consultedPair(harness.server, { patient: names[0], doctor: names[1] });
   const patientPage = await signedIn(patientBrowser, patient, `/messages/${doctor.id}`);
   const doctorPage = await signedIn(harness.browser, doctor, `/messages/${patient.id}`);
 

@@ -2,6 +2,7 @@ import http from 'node:http';
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer, type TestUser } from '../../../test/test-server.js';
+import { PNG } from '../../../test/files.js';
 
 let server: TestServer;
 
@@ -18,10 +19,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
 
 let sequence = 0;
 const clientId = () => `guarded-${Date.now().toString(36)}-${(sequence += 1)}`;

@@ -2,11 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConsultationModel } from '../consultations/consultation.model.js';
 import { UserModel } from './user.model.js';
 import { startTestServer, type TestServer } from '../../../test/test-server.js';
+import { PNG } from '../../../test/files.js';
 
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
 
 let server: TestServer;
 beforeAll(async () => {

@@ -2,14 +2,8 @@ import { passwordChangeSchema } from '@telehealth/shared';
 import { useRef } from 'react';
 import { FormAlert } from '../../../components/ui/form-alert';
 import { TextField } from '../../../components/ui/text-field';
-import type { ApiError } from '../../../lib/api-client';
 import { useSchemaForm } from '../../../lib/use-schema-form';
 import { changePassword } from '../api/change-password';
-
-function describePasswordError(error: ApiError): string | undefined {
-  if (error.code === 'INVALID_CREDENTIALS') return 'Your current password is not right.';
-  return undefined;
-}
 
 /** Current and new password; the server's policy explains a refused one under the field. */
 export function PasswordForm({ onChanged }: { onChanged: () => void }) {
@@ -21,7 +15,6 @@ export function PasswordForm({ onChanged }: { onChanged: () => void }) {
       formRef.current?.reset();
       onChanged();
     },
-    describe: describePasswordError,
   });
 
   return (
