@@ -216,6 +216,10 @@ describe('themes and accessibility', () => {
   it('the header can be used with the keyboard alone', async () => {
     const { page } = await harness.newPage();
     await registerPatient(page);
+    // A fresh load: where Tab starts must not depend on where the sign-up button stood before it went.
+    await page.reload();
+    await heading(page, 'Your consultations').waitFor();
+    await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
     await page.keyboard.press('Enter');
