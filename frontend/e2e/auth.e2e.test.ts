@@ -122,6 +122,29 @@ describe('registration and sessions', () => {
 
     await heading(page, 'Sign in').waitFor();
   });
+
+  it('what a person types while the live connection is still opening stays, with its focus', async () => {
+    const { page } = await harness.newPage();
+    const email = await registerPatient(page);
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await heading(page, 'Sign in').waitFor();
+    // A slow network: the socket's ticket answers a second and a half after the page is up.
+    await page.route('**/api/auth/socket-ticket', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await route.continue();
+    });
+    await signIn(page, email, 'correct horse battery');
+    await heading(page, 'Your consultations').waitFor();
+    const reason = page.getByLabel('Reason');
+    await reason.fill('Sore throat since Monday');
+    await page.evaluate(() => {
+      (document.activeElement as Element & { careLineMark?: boolean }).careLineMark = true;
+    });
+    await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
+    expect(await reason.inputValue()).toBe('Sore throat since Monday');
+    // The same element still has focus: nothing below the providers was remounted when the socket came.
+    expect(await page.evaluate(() => (document.activeElement as Element & { careLineMark?: boolean }).careLineMark === true)).toBe(true);
+  });
 });
 
 describe('signing in', () => {
@@ -219,7 +242,6 @@ describe('themes and accessibility', () => {
     // A fresh load: where Tab starts must not depend on where the sign-up button stood before it went.
     await page.reload();
     await heading(page, 'Your consultations').waitFor();
-    await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
     await page.keyboard.press('Enter');

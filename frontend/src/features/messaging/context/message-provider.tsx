@@ -68,7 +68,9 @@ const OFF: MessageContextValue = {
  * typing. Keyed by user, so nothing (state, listeners, the outbox database) outlives a session.
  */
 export function MessageProvider({ myId, socket, children }: MessageProviderProps) {
-  if (myId === null || socket === null) return <MessageContext value={OFF}>{children}</MessageContext>;
+  // Gated on the user only: the socket arrives a moment after sign-in (its ticket is fetched first),
+  // and swapping the tree then would remount every page below and lose focus and typed text.
+  if (myId === null) return <MessageContext value={OFF}>{children}</MessageContext>;
   return (
     <UserMessaging key={myId} myId={myId} socket={socket}>
       {children}
@@ -89,14 +91,14 @@ function currentAlertPermission(): AlertPermission {
   return typeof Notification === 'undefined' ? 'unsupported' : Notification.permission;
 }
 
-function UserMessaging({ myId, socket, children }: { myId: string; socket: AppSocket; children: ReactNode }) {
+function UserMessaging({ myId, socket, children }: { myId: string; socket: AppSocket | null; children: ReactNode }) {
   const [state, dispatch] = useReducer(messagingReducer, INITIAL_STATE);
   const [conversationsError, setConversationsError] = useState<string | null>(null);
   const [outbox, setOutbox] = useState<OutboxEntry[]>([]);
   const [uploadProgress, setUploadProgress] = useState<Record<string, number>>({});
   const [onlineUserIds, setOnlineUserIds] = useState<ReadonlySet<string>>(() => new Set());
   const [typingUserIds, setTypingUserIds] = useState<ReadonlySet<string>>(() => new Set());
-  const [connected, setConnected] = useState(socket.connected);
+  const [connected, setConnected] = useState(socket?.connected ?? false);
   const [browserOnline, setBrowserOnline] = useState(() => navigator.onLine);
   const [pageActive, setPageActive] = useState(isPageActive);
   const [hiddenUnread, setHiddenUnread] = useState(0);
@@ -162,7 +164,7 @@ function UserMessaging({ myId, socket, children }: { myId: string; socket: AppSo
             file: entry.file ? { blob: entry.file.blob, name: entry.file.name } : null,
           },
           {
-            socketId: socket.id,
+            socketId: socket?.id,
             onProgress: (fraction) => setUploadProgress((progress) => ({ ...progress, [entry.clientId]: fraction })),
           },
         );
@@ -315,6 +317,7 @@ function UserMessaging({ myId, socket, children }: { myId: string; socket: AppSo
   }
 
   useEffect(() => {
+    if (!socket) return;
     const handleNewMessage = (message: Message) => onNewMessage(message);
     const handleUpdated = (message: Message) => dispatch({ type: 'messageUpdated', message });
     const handleRead = (receipt: { readerId: string; upTo: string; readAt: string }) => dispatch({ type: 'messagesRead', ...receipt, myId });
@@ -509,7 +512,7 @@ function UserMessaging({ myId, socket, children }: { myId: string; socket: AppSo
         }
         const emit = isTyping ? throttle.keystroke(Date.now()) : throttle.stop();
         // A typing signal is only worth something now: never queued for later.
-        if (emit && socket.connected) socket.emit('typing', { to: partnerId, isTyping }, () => undefined);
+        if (emit && socket?.connected) socket.emit('typing', { to: partnerId, isTyping }, () => undefined);
       },
 
       setOpenThread(partnerId) {
