@@ -30,6 +30,7 @@ import { withTimeout } from './lib/stats.js';
 import { ClientPool } from './lib/workers.js';
 import { callScenario } from './scenarios/call.js';
 import { capacityScenario, loginBurstScenario } from './scenarios/capacity.js';
+import { dataGrowthScenario } from './scenarios/data-growth.js';
 import { deliveryScenario } from './scenarios/delivery.js';
 import { historyScenario } from './scenarios/history.js';
 import { queueScenario } from './scenarios/queue.js';
@@ -45,6 +46,7 @@ const SCENARIOS: { name: string; timeoutMs: number; run: (context: BenchContext)
   { name: 'history', timeoutMs: 150_000, run: historyScenario },
   { name: 'uploads', timeoutMs: 120_000, run: uploadsScenario },
   { name: 'signup', timeoutMs: 120_000, run: signupScenario },
+  { name: 'growth', timeoutMs: 3_600_000, run: dataGrowthScenario },
 ];
 
 const argument = (name: string) => process.argv.find((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));
