@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { Video } from 'lucide-react';
+import { useEffect, useId, useState } from 'react';
 import { getUser } from '../api/get-user';
 import { useVideoCall } from '../context/video-call-context';
 import type { CallPeer } from '../logic/call-machine';
@@ -10,11 +11,14 @@ type CallButtonProps =
   | { peerId: string; peer?: undefined };
 
 /**
- * "Video call" for a conversation. Opens the pre-call check; disabled while offline or already in
- * a call. The app mounts it where the thread is (features don't import each other).
+ * "Video call" for a conversation. Opens the pre-call check; disabled while we are offline or
+ * already in a call, and — saying so beside it — while the other person is offline, so it never
+ * rings nobody. Their presence is followed live: the button is ready the moment they sign in.
+ * The app mounts it where the thread is (features don't import each other).
  */
 export function CallButton(props: CallButtonProps) {
-  const { canCall, prepareCall } = useVideoCall();
+  const { canCall, prepareCall, isOnline } = useVideoCall();
+  const noteId = useId();
   const [loaded, setLoaded] = useState<CallPeer | null>(null);
   const peerId = props.peer ? null : props.peerId;
 
@@ -30,9 +34,26 @@ export function CallButton(props: CallButtonProps) {
 
   const peer = props.peer ?? (loaded?.id === peerId ? loaded : null);
   if (!peer) return null;
+  // Unknown (the server has not said yet) is not offline: the server still answers OFFLINE if so.
+  const offline = isOnline(peer.id) === false;
   return (
-    <button type="button" className="button button-quiet call-button" disabled={!canCall} aria-label={`Video call ${peer.name}`} onClick={() => prepareCall(peer)}>
-      Video call
-    </button>
+    <span className="call-button-wrap">
+      {offline && (
+        <span id={noteId} className="call-button-note">
+          {peer.name} is offline
+        </span>
+      )}
+      <button
+        type="button"
+        className="button button-quiet call-button"
+        disabled={!canCall || offline}
+        aria-label={`Video call ${peer.name}`}
+        aria-describedby={offline ? noteId : undefined}
+        onClick={() => prepareCall(peer)}
+      >
+        <Video size={18} aria-hidden="true" />
+        Video call
+      </button>
+    </span>
   );
 }

@@ -1,9 +1,10 @@
 import { useEffect, useId, useRef } from 'react';
+import { Avatar } from '../../../components/ui/avatar';
 import { useVideoCall } from '../context/video-call-context';
-import { endedMessage, statusLine } from '../logic/call-messages';
-import { PreCallCheck } from './pre-call-check';
+import { statusLine } from '../logic/call-messages';
+import { CallEnded } from './call-ended';
 import { LiveCall, type CallExtras } from './live-call';
-import { PeerAvatar } from './peer-avatar';
+import { PreCallCheck } from './pre-call-check';
 
 export type { CallExtras, CallExtrasControls } from './live-call';
 
@@ -47,26 +48,32 @@ function CallDialog({ renderExtras }: { renderExtras: CallExtras | undefined }) 
   }, []);
 
   const peer = precheck?.direction === 'outgoing' ? precheck.peer : 'peer' in state ? state.peer : null;
-  const status = precheck?.direction === 'outgoing' ? 'Before you call' : precheck ? 'Before you join' : statusLine(state);
 
-  let body;
-  if (precheck) body = <PreCallCheck />;
-  else if (state.status === 'ringing') body = <Ringing />;
-  else if (state.status === 'ended') body = <Ended message={endedMessage(state, direction ?? 'outgoing')} onClose={call.dismiss} />;
+  const view = precheck ? 'precheck' : state.status === 'ringing' ? 'ringing' : state.status === 'ended' ? 'ended' : 'live';
+  let body = null;
+  if (view === 'precheck') body = <PreCallCheck />;
+  else if (view === 'ringing') body = <Ringing />;
+  // Keyed by call: each call's end is its own moment to measure the length to.
+  else if (state.status === 'ended') body = <CallEnded key={state.callId} state={state} direction={direction ?? 'outgoing'} />;
   else if (peer) body = <LiveCall peer={peer} renderExtras={renderExtras} />;
+  // The ended view's headline says it ("Call ended · 0:11"): the status line would only repeat it.
+  const status = view === 'precheck' ? (precheck?.direction === 'outgoing' ? 'Before you call' : 'Before you join') : view === 'ended' ? '' : statusLine(state);
 
   return (
     <dialog
       ref={ref}
       className="dialog call-screen"
+      data-view={view}
       aria-labelledby={titleId}
       onCancel={(event) => {
-        // Escape must never end a consultation by accident: hanging up is its own button.
+        // Escape must never end a consultation by accident: hanging up is its own button. Once the
+        // call is over it only closes the ended view, leaving this user where they were.
         event.preventDefault();
+        if (view === 'ended') call.dismiss();
       }}
     >
       <header className="call-header">
-        {peer && <PeerAvatar peer={peer} />}
+        {peer && <Avatar name={peer.name} avatarUrl={peer.avatarUrl} size="medium" />}
         <div>
           <h2 id={titleId}>{peer ? `Video call with ${peer.name}` : 'Video call'}</h2>
           {/* A live region: "Ringing…", "Connected", "Reconnecting…" are announced as they happen. */}
@@ -97,21 +104,6 @@ function Ringing() {
         </button>
         <button type="button" className="button button-danger" onClick={decline}>
           Decline
-        </button>
-      </div>
-    </div>
-  );
-}
-
-function Ended({ message, onClose }: { message: string; onClose: () => void }) {
-  return (
-    <div className="stack">
-      <p className="call-ended-message" role="alert">
-        {message}
-      </p>
-      <div className="actions">
-        <button type="button" className="button button-primary" autoFocus onClick={onClose}>
-          Close
         </button>
       </div>
     </div>

@@ -1,9 +1,12 @@
+import { MicOff } from 'lucide-react';
 import { useState, type ReactNode } from 'react';
+import { Avatar } from '../../../components/ui/avatar';
 import { useVideoCall } from '../context/video-call-context';
 import { useNow } from '../hooks/use-now';
 import { elapsedSeconds, type CallPeer } from '../logic/call-machine';
 import { formatCallTimer, peerMediaNotice } from '../logic/call-messages';
-import { PeerAvatar } from './peer-avatar';
+import { CallControls } from './call-controls';
+import { LocalPreview } from './local-preview';
 import { QualityBadge } from './quality-badge';
 import { VideoView } from './video-view';
 
@@ -18,36 +21,48 @@ export interface CallExtrasControls {
 
 export type CallExtras = (controls: CallExtrasControls) => ReactNode;
 
-/** The call itself: both videos, the timer, the quality badge and the controls. */
+/**
+ * The call itself: both pictures (or avatars), the timer, the quality badge, the controls, and the
+ * extras (hands-free gestures) right under them. The stage takes whatever height is left, so the
+ * controls and the extras are on screen without scrolling on a phone as on a laptop.
+ */
 export function LiveCall({ peer, renderExtras }: { peer: CallPeer; renderExtras: CallExtras | undefined }) {
-  const { state, previewStream, remoteStream, callMedia, peerMedia, quality, toggleMute, toggleCamera, toggleScreenShare, switchToAudioOnly, hangUp } = useVideoCall();
+  const { state, self, previewStream, remoteStream, callMedia, peerMedia, quality, toggleMute, switchToAudioOnly, hangUp } =
+    useVideoCall();
   const [localVideo, setLocalVideo] = useState<HTMLVideoElement | null>(null);
   const now = useNow(state.status === 'connected' || state.status === 'reconnecting');
   const elapsed = elapsedSeconds(state, now);
   const notice = peerMediaNotice(peer, peerMedia);
   const hasRemoteVideo = (remoteStream?.getVideoTracks().length ?? 0) > 0 && !peerMedia.cameraOff;
   const sendsVideo = (previewStream?.getVideoTracks().length ?? 0) > 0;
-  const canShareScreen = typeof navigator.mediaDevices?.getDisplayMedia === 'function';
+  // A shared screen is sent even with the camera off; a disabled camera sends only black.
+  const showsVideo = sendsVideo && (callMedia.screenSharing || !callMedia.cameraOff);
 
   return (
-    <div className="live-call stack">
-      <div className="call-stage">
-        <VideoView stream={remoteStream} label={`Video of ${peer.name}`} className="call-video call-remote" />
-        {!hasRemoteVideo && (
-          <div className="call-remote-placeholder">
-            <PeerAvatar peer={peer} large />
-          </div>
-        )}
-        {sendsVideo ? (
-          <VideoView stream={previewStream} muted label="Your camera" className="call-video call-local" onElement={setLocalVideo} />
-        ) : (
-          <p className="call-local call-local-off">Your camera is off</p>
-        )}
-        {notice && <p className="call-peer-notice">{notice}</p>}
+    <div className="live-call">
+      <div className="call-stage-area">
+        <div className="call-stage">
+          <VideoView stream={remoteStream} label={`Video of ${peer.name}`} className="call-video call-remote" />
+          {!hasRemoteVideo && (
+            <div className="call-remote-placeholder">
+              <Avatar name={peer.name} avatarUrl={peer.avatarUrl} size="large" />
+            </div>
+          )}
+          <LocalPreview stream={previewStream} showsVideo={showsVideo} self={self} onElement={setLocalVideo} />
+          {notice && <p className="call-peer-notice">{notice}</p>}
+          {callMedia.muted && (
+            <p className="call-muted-note">
+              <MicOff size={16} aria-hidden="true" />
+              You are muted
+            </p>
+          )}
+        </div>
       </div>
 
       <div className="call-meta">
-        <span className="call-timer">{elapsed === null ? '' : <time dateTime={`PT${elapsed}S`}>{formatCallTimer(elapsed)}</time>}</span>
+        <span className="call-timer">
+          {elapsed === null ? '' : <time dateTime={`PT${elapsed}S`}>{formatCallTimer(elapsed)}</time>}
+        </span>
         {(state.status === 'connected' || state.status === 'reconnecting') && <QualityBadge quality={quality} />}
       </div>
 
@@ -60,24 +75,11 @@ export function LiveCall({ peer, renderExtras }: { peer: CallPeer; renderExtras:
         </div>
       )}
 
-      <div className="call-controls" role="group" aria-label="Call controls">
-        <button type="button" className="button button-quiet" aria-pressed={callMedia.muted} onClick={toggleMute}>
-          Mute
-        </button>
-        <button type="button" className="button button-quiet" aria-pressed={callMedia.cameraOff} onClick={toggleCamera}>
-          Camera off
-        </button>
-        {canShareScreen && (
-          <button type="button" className="button button-quiet" aria-pressed={callMedia.screenSharing} onClick={toggleScreenShare}>
-            Share screen
-          </button>
-        )}
-        <button type="button" className="button button-danger" onClick={hangUp}>
-          Hang up
-        </button>
-      </div>
+      <CallControls />
 
-      {renderExtras?.({ localVideo, muted: callMedia.muted, toggleMute, hangUp })}
+      {renderExtras && (
+        <div className="call-extras">{renderExtras({ localVideo, muted: callMedia.muted, toggleMute, hangUp })}</div>
+      )}
     </div>
   );
 }

@@ -32,6 +32,10 @@ export interface VideoCallContextValue {
   announcement: string;
   /** a call can be placed now: signed in, connected, not already in one */
   canCall: boolean;
+  /** this user, for their own avatar in the call (null until known) */
+  self: CallPeer | null;
+  /** whether someone is online: true, false, or null while the server has not said yet */
+  isOnline: (userId: string) => boolean | null;
 
   /** opens the pre-call check for calling `peer` */
   prepareCall: (peer: CallPeer) => void;
@@ -47,8 +51,12 @@ export interface VideoCallContextValue {
   answer: () => void;
   decline: () => void;
   hangUp: () => void;
-  /** closes the ended screen */
+  /** closes the ended screen, staying on the page */
   dismiss: () => void;
+  /** from the ended screen: calls the same person again, straight to ringing (the check only if the camera fails) */
+  callAgain: () => void;
+  /** from the ended screen: closes it and opens the conversation with that person */
+  backToThread: () => void;
   toggleMute: () => void;
   toggleCamera: () => void;
   toggleScreenShare: () => void;

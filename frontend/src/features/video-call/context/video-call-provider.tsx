@@ -2,13 +2,16 @@ import type { AckResult, IceCandidate, SessionDescription } from '@telehealth/sh
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
 import type { AppSocket } from '../../../lib/socket';
 import { getIceServers } from '../api/get-ice-servers';
+import { getSelf } from '../api/get-self';
 import { CallScreen, type CallExtras } from '../components/call-screen';
 import { useCallSignalling } from '../hooks/use-call-signalling';
-import { useCallTestAccessor, useConnectionQuality } from '../hooks/use-connection-quality';
+import { useConnectionQuality } from '../hooks/use-connection-quality';
 import { useLocalMedia } from '../hooks/use-local-media';
+import { usePresence } from '../hooks/use-presence';
 import { createCandidateBuffer } from '../logic/candidate-buffer';
+import { closesBySelf, endedAnnouncement, endedSummary } from '../logic/call-ended';
 import { callReducer, initialCallState, isInCall, type CallErrorCode, type CallPeer, type Direction } from '../logic/call-machine';
-import { closesBySelf, endedMessage, peerMediaChanges, type PeerMedia } from '../logic/call-messages';
+import { peerMediaChanges, type PeerMedia } from '../logic/call-messages';
 import { classifyMediaError } from '../logic/media-error';
 import { CallSession } from '../rtc/call-session';
 import { VideoCallContext, type CallMediaState, type Precheck, type VideoCallContextValue } from './video-call-context';
@@ -20,7 +23,7 @@ interface VideoCallProviderProps {
   connected: boolean;
   /** more controls inside the call screen (the app puts hands-free gestures there) */
   renderCallExtras?: CallExtras;
-  /** a call that connected has ended: the app returns this user to the conversation */
+  /** "Back to the thread" on the ended screen: the app opens the conversation with that person */
   onCallFinished?: (peer: CallPeer) => void;
   children: ReactNode;
 }
@@ -70,6 +73,8 @@ export function VideoCallProvider({ socket, connected, renderCallExtras, onCallF
   const [peerMedia, setPeerMedia] = useState<PeerMedia>(ALL_ON);
   const [screenStream, setScreenStream] = useState<MediaStream | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  const [self, setSelf] = useState<CallPeer | null>(null);
+  const online = usePresence(socket);
   const localMedia = useLocalMedia();
   // The stable parts, for callbacks and effects (the object itself is new on every render).
   const { acquire, release, refresh, streamRef: localStream, cameraId, microphoneId } = localMedia;
@@ -84,13 +89,16 @@ export function VideoCallProvider({ socket, connected, renderCallExtras, onCallF
   const screenRef = useRef<MediaStream | null>(null);
   const stateRef = useRef(state);
   const directionRef = useRef(direction);
-  const wasConnected = useRef(false);
+  const precheckRef = useRef(precheck);
+  /** whether the last call went out without video, so "Call again" asks for the same */
+  const lastAudioOnly = useRef(false);
   const handledEnd = useRef<unknown>(null);
   const callMediaRef = useRef(callMedia);
   const peerMediaRef = useRef(peerMedia);
   useEffect(() => {
     stateRef.current = state;
     directionRef.current = direction;
+    precheckRef.current = precheck;
     callMediaRef.current = callMedia;
   });
 
@@ -124,7 +132,6 @@ export function VideoCallProvider({ socket, connected, renderCallExtras, onCallF
         onLocalCandidate: (candidate) => emitCandidate(callId, candidate),
         onConnection: (signal) => {
           if (!isCurrent(callId)) return;
-          if (signal === 'connected') wasConnected.current = true;
           dispatch({ type: 'connection', state: signal, at: Date.now() });
         },
         onRemoteStream: (stream) => isCurrent(callId) && setRemoteStream(stream),
@@ -165,45 +172,70 @@ export function VideoCallProvider({ socket, connected, renderCallExtras, onCallF
     [acquire],
   );
 
+  /** Rings `peer` with this stream: the offer goes out with `call-user`, the candidates once it is acked. */
+  const placeCall = useCallback(
+    (peer: CallPeer, local: MediaStream) => {
+      if (!socket) return;
+      const callId = newCallId();
+      const video = local.getVideoTracks().length > 0;
+      liveCallId.current = callId;
+      lastAudioOnly.current = !video;
+      setDirection('outgoing');
+      setPrecheck(null);
+      setCallMedia({ ...MEDIA_ON, cameraOff: !video, audioOnly: !video });
+      dispatch({ type: 'start', callId, peer, video });
+
+      void (async () => {
+        try {
+          const iceServers = await getIceServers();
+          if (!isCurrent(callId)) return;
+          const offer = await openSession(callId, iceServers).createOffer(local);
+          if (!isCurrent(callId)) return;
+          const result = await settle(
+            // socket.io's types lose the ack's type through timeout(): it is the contract's AckResult.
+            socket.timeout(ACK_TIMEOUT_MS).emitWithAck('call-user', { to: peer.id, callId, offer, video }) as Promise<AckResult>,
+          );
+          if (!result.ok) {
+            dispatch({ type: 'call-refused', callId, error: refusalCode(result.error.code) });
+            return;
+          }
+          // Hung up while the server was still registering the call: end it there too, or it would ring on.
+          if (!isCurrent(callId)) {
+            socket.emit('call-end', { callId }, () => undefined);
+            return;
+          }
+          dispatch({ type: 'call-acked', callId });
+          releaseCandidates(callId);
+        } catch {
+          dispatch({ type: 'signalling-failed', callId, error: 'unknown' });
+        }
+      })();
+    },
+    [socket, openSession, releaseCandidates],
+  );
+
   const startCall = useCallback(() => {
     const local = localStream.current;
-    if (precheck?.direction !== 'outgoing' || !local || !socket) return;
-    const { peer } = precheck;
-    const callId = newCallId();
-    const video = local.getVideoTracks().length > 0;
-    liveCallId.current = callId;
-    wasConnected.current = false;
-    setDirection('outgoing');
-    setPrecheck(null);
-    setCallMedia({ ...MEDIA_ON, cameraOff: !video, audioOnly: !video });
-    dispatch({ type: 'start', callId, peer, video });
+    if (precheck?.direction !== 'outgoing' || !local) return;
+    placeCall(precheck.peer, local);
+  }, [localStream, precheck, placeCall]);
 
-    void (async () => {
-      try {
-        const iceServers = await getIceServers();
-        if (!isCurrent(callId)) return;
-        const offer = await openSession(callId, iceServers).createOffer(local);
-        if (!isCurrent(callId)) return;
-        const result = await settle(
-          // socket.io's types lose the ack's type through timeout(): it is the contract's AckResult.
-          socket.timeout(ACK_TIMEOUT_MS).emitWithAck('call-user', { to: peer.id, callId, offer, video }) as Promise<AckResult>,
-        );
-        if (!result.ok) {
-          dispatch({ type: 'call-refused', callId, error: refusalCode(result.error.code) });
-          return;
-        }
-        // Hung up while the server was still registering the call: end it there too, or it would ring on.
-        if (!isCurrent(callId)) {
-          socket.emit('call-end', { callId }, () => undefined);
-          return;
-        }
-        dispatch({ type: 'call-acked', callId });
-        releaseCandidates(callId);
-      } catch {
-        dispatch({ type: 'signalling-failed', callId, error: 'unknown' });
-      }
-    })();
-  }, [localStream, precheck, socket, openSession, releaseCandidates]);
+  /**
+   * "Call again" / "Call back" on the ended screen: the same person, the same devices, straight to
+   * ringing, as in any phone app. The check shows meanwhile (a moment: the camera starting) and stays
+   * only if the camera or microphone cannot start, to say why; Cancel there stops the call going out.
+   */
+  const callAgain = useCallback(() => {
+    const ended = stateRef.current;
+    if (ended.status !== 'ended' || !ended.peer || liveCallId.current) return;
+    const { peer } = ended;
+    const check: Precheck = { direction: 'outgoing', peer };
+    dispatch({ type: 'reset' });
+    setPrecheck(check);
+    void acquire({ cameraId, microphoneId, audioOnly: lastAudioOnly.current }).then((stream) => {
+      if (stream && precheckRef.current === check) placeCall(peer, stream);
+    });
+  }, [acquire, cameraId, microphoneId, placeCall]);
 
   // ——— answering ———
 
@@ -221,7 +253,6 @@ export function VideoCallProvider({ socket, connected, renderCallExtras, onCallF
     if (!local || !incoming || ringing.status !== 'ringing' || !isCurrent(incoming.callId)) return;
     const { callId, offer } = incoming;
     const video = local.getVideoTracks().length > 0;
-    wasConnected.current = false;
     setPrecheck(null);
     setCallMedia({ ...MEDIA_ON, cameraOff: !video, audioOnly: !video });
     dispatch({ type: 'accept' });
@@ -269,6 +300,12 @@ export function VideoCallProvider({ socket, connected, renderCallExtras, onCallF
   }, [release]);
 
   const dismiss = useCallback(() => dispatch({ type: 'reset' }), []);
+
+  const backToThread = useCallback(() => {
+    const ended = stateRef.current;
+    dispatch({ type: 'reset' });
+    if (ended.status === 'ended' && ended.peer) onCallFinished?.(ended.peer);
+  }, [onCallFinished]);
 
   const selectDevices = useCallback(
     (devices: { cameraId?: string | null; microphoneId?: string | null; audioOnly?: boolean }) => {
@@ -417,23 +454,20 @@ export function VideoCallProvider({ socket, connected, renderCallExtras, onCallF
   const status = state.status;
   const endedState = status === 'ended' ? state : null;
 
-  // The call is over, however it ended: let everything go, say why, and return to the page.
+  // The call is over, however it ended: let everything go and say why. The ended screen stays
+  // (its length, Call again, Back to the thread) unless there is nothing to tell.
   useEffect(() => {
     if (!endedState || handledEnd.current === endedState) return;
     handledEnd.current = endedState;
-    const connectedBefore = wasConnected.current;
     if (liveCallId.current && endedState.callId === liveCallId.current && directionRef.current === 'outgoing' && endedState.reason === 'timeout' && endedState.by === 'system') {
       // Our own ring timer fired: make sure the server stops ringing too.
       socket?.emit('call-end', { callId: endedState.callId }, () => undefined);
     }
     releaseCall();
     setPrecheck(null);
-    announce(endedMessage(endedState, directionRef.current ?? 'outgoing'));
-    if (closesBySelf(endedState)) {
-      dispatch({ type: 'reset' });
-      if (connectedBefore && endedState.peer) onCallFinished?.(endedState.peer);
-    }
-  }, [endedState, releaseCall, announce, onCallFinished, socket]);
+    announce(endedAnnouncement(endedSummary(endedState, directionRef.current ?? 'outgoing', Date.now())));
+    if (closesBySelf(endedState)) dispatch({ type: 'reset' });
+  }, [endedState, releaseCall, announce, socket]);
 
   // Ringing too long with no word from the server: give up locally.
   useEffect(() => {
@@ -493,8 +527,22 @@ export function VideoCallProvider({ socket, connected, renderCallExtras, onCallF
     [],
   );
 
+  // Who this user is, for their own avatar: asked afresh whenever a call screen opens (a picture
+  // changed on the profile page shows in the next call).
+  const screenOpen = precheck !== null || status === 'ringing';
+  useEffect(() => {
+    if (!socket || !screenOpen) return;
+    const controller = new AbortController();
+    getSelf(controller.signal).then(
+      (user) => user && setSelf({ id: user.id, name: user.name, role: user.role, avatarUrl: user.avatarUrl }),
+      () => undefined,
+    );
+    return () => controller.abort();
+  }, [socket, screenOpen]);
+
+  const isOnline = useCallback((userId: string) => (online ? online.has(userId) : null), [online]);
+
   const quality = useConnectionQuality(sessionRef, status === 'connected' || status === 'reconnecting');
-  useCallTestAccessor(sessionRef, status);
 
   const live = isInCall(state);
   const value = useMemo<VideoCallContextValue>(
@@ -510,6 +558,8 @@ export function VideoCallProvider({ socket, connected, renderCallExtras, onCallF
       quality,
       announcement,
       canCall: socket !== null && connected && !live && precheck === null,
+      self,
+      isOnline,
       prepareCall,
       prepareAnswer,
       cancelPrecheck,
@@ -519,6 +569,8 @@ export function VideoCallProvider({ socket, connected, renderCallExtras, onCallF
       decline,
       hangUp,
       dismiss,
+      callAgain,
+      backToThread,
       toggleMute,
       toggleCamera,
       toggleScreenShare,
@@ -539,6 +591,8 @@ export function VideoCallProvider({ socket, connected, renderCallExtras, onCallF
       announcement,
       socket,
       connected,
+      self,
+      isOnline,
       prepareCall,
       prepareAnswer,
       cancelPrecheck,
@@ -548,6 +602,8 @@ export function VideoCallProvider({ socket, connected, renderCallExtras, onCallF
       decline,
       hangUp,
       dismiss,
+      callAgain,
+      backToThread,
       toggleMute,
       toggleCamera,
       toggleScreenShare,

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import type { CallStatus } from '../logic/call-machine';
 import { assessQuality, sampleFromStats, type QualityAssessment, type StatsSample } from '../logic/connection-quality';
 import type { CallSession } from '../rtc/call-session';
 
@@ -30,34 +29,4 @@ export function useConnectionQuality(session: { readonly current: CallSession | 
   }, [session, active]);
 
   return quality;
-}
-
-/** What the browser tests read: the call's status and its receive counters. */
-export interface CallTestStats extends StatsSample {
-  status: CallStatus;
-}
-
-declare global {
-  interface Window {
-    /**
-     * Test-only, read-only: installed only when a browser is driven by automation
-     * (`navigator.webdriver`), so end-to-end tests can check that media really flows.
-     */
-    __CARELINE_CALL_STATS__?: () => Promise<CallTestStats>;
-  }
-}
-
-/** Installs `window.__CARELINE_CALL_STATS__` under automation only; real users' pages never have it. */
-export function useCallTestAccessor(session: { readonly current: CallSession | null }, status: CallStatus): void {
-  useEffect(() => {
-    if (!navigator.webdriver) return;
-    window.__CARELINE_CALL_STATS__ = async () => {
-      const report = await session.current?.getStats();
-      const sample = sampleFromStats((report?.values() ?? []) as Iterable<Record<string, unknown>>, Date.now());
-      return { ...sample, status };
-    };
-    return () => {
-      delete window.__CARELINE_CALL_STATS__;
-    };
-  }, [session, status]);
 }

@@ -134,7 +134,7 @@ describe('the connection', () => {
   });
 
   it('the restart fails, or takes too long: reconnecting → ended failed', () => {
-    const failed = { status: 'ended', callId, peer, reason: 'failed', by: 'system', error: 'connection-failed' };
+    const failed = { status: 'ended', callId, peer, reason: 'failed', by: 'system', error: 'connection-failed', connectedAt: 1_000 };
     expect(callReducer(reconnecting, { type: 'connection', state: 'failed', at: 9_000 })).toEqual(failed);
     expect(callReducer(reconnecting, { type: 'reconnect-timeout' })).toEqual(failed);
   });
@@ -173,9 +173,18 @@ describe('ending', () => {
     ['disconnected', 'peer'],
     ['timeout', 'system'],
   ] as const)('the server ends it (%s) → ended, by %s, from any live state', (reason, by) => {
-    for (const status of ['calling', 'ringing', 'connecting', 'connected', 'reconnecting'] as const) {
+    for (const status of ['calling', 'ringing', 'connecting'] as const) {
       expect(callReducer(everyState[status], { type: 'remote-ended', callId, reason })).toEqual({ status: 'ended', callId, peer, reason, by });
     }
+    for (const status of ['connected', 'reconnecting'] as const) {
+      expect(callReducer(everyState[status], { type: 'remote-ended', callId, reason })).toEqual({ status: 'ended', callId, peer, reason, by, connectedAt: 1_000 });
+    }
+  });
+
+  it('an ended call that had connected keeps when, for the length the ended screen shows; one that never did has none', () => {
+    expect(endedState).toMatchObject({ status: 'ended', connectedAt: 1_000 });
+    expect(callReducer(calling, { type: 'hang-up' })).not.toHaveProperty('connectedAt');
+    expect(callReducer(connectingIn, { type: 'connection', state: 'failed', at: 3_000 })).not.toHaveProperty('connectedAt');
   });
 
   it('an end for another call, or when no call is live, is ignored', () => {
@@ -204,7 +213,7 @@ describe('ending', () => {
 
   it('signalling fails on this side (no ICE servers, answer refused) → ended failed, from any live state of that call', () => {
     for (const status of ['calling', 'ringing', 'connecting', 'connected', 'reconnecting'] as const) {
-      expect(callReducer(everyState[status], { type: 'signalling-failed', callId, error: 'NO_SUCH_CALL' })).toEqual({
+      expect(callReducer(everyState[status], { type: 'signalling-failed', callId, error: 'NO_SUCH_CALL' })).toMatchObject({
         status: 'ended',
         callId,
         peer,

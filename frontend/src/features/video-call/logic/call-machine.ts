@@ -61,6 +61,8 @@ export type CallState =
       error?: CallErrorCode;
       /** the callee picked up on another tab or device */
       answeredElsewhere?: boolean;
+      /** when media first flowed, if it ever did: the ended screen says how long the call lasted */
+      connectedAt?: number;
     };
 
 export type CallStatus = CallState['status'];
@@ -105,7 +107,8 @@ export const initialCallState: CallState = { status: 'idle' };
 type Live = Exclude<CallState, { status: 'idle' } | { status: 'ended' }>;
 
 function ended(from: Live, reason: EndedReason, by: EndedBy, extra: { error?: CallErrorCode; answeredElsewhere?: boolean } = {}): CallState {
-  return { status: 'ended', callId: from.callId, peer: from.peer, reason, by, ...extra };
+  const connected = 'connectedAt' in from ? { connectedAt: from.connectedAt } : {};
+  return { status: 'ended', callId: from.callId, peer: from.peer, reason, by, ...extra, ...connected };
 }
 
 function call(state: Live): LiveCall {

@@ -1,61 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { CallPeer, CallState } from './call-machine';
-import { closesBySelf, endedMessage, formatCallTimer, peerMediaChanges, peerMediaNotice, statusLine } from './call-messages';
+import type { CallPeer } from './call-machine';
+import { formatCallTimer, peerMediaChanges, peerMediaNotice, statusLine } from './call-messages';
 
 const doctor: CallPeer = { id: 'doctor-1', name: 'Dr Ada', role: 'doctor', avatarUrl: null };
 const patient: CallPeer = { id: 'patient-1', name: 'Grace', role: 'patient', avatarUrl: null };
-type Ended = Extract<CallState, { status: 'ended' }>;
-const ended = (overrides: Partial<Ended>): Ended => ({ status: 'ended', callId: 'call-1', peer: doctor, reason: 'hangup', by: 'me', ...overrides });
-
-describe('endedMessage', () => {
-  it.each([
-    ['OFFLINE', 'Dr Ada is offline'],
-    ['BUSY', 'Dr Ada is in another call'],
-    ['FORBIDDEN', "You can't call this person"],
-  ] as const)('a refused call (%s) says why', (error, message) => {
-    expect(endedMessage(ended({ reason: 'failed', by: 'system', error }), 'outgoing')).toBe(message);
-  });
-
-  it('no answer for the caller, a missed call for the callee', () => {
-    expect(endedMessage(ended({ reason: 'timeout', by: 'system' }), 'outgoing')).toBe('No answer');
-    expect(endedMessage(ended({ reason: 'timeout', by: 'system' }), 'incoming')).toBe('Missed call from Dr Ada');
-  });
-
-  it('a decline, from either side', () => {
-    expect(endedMessage(ended({ reason: 'rejected', by: 'peer' }), 'outgoing')).toBe('Dr Ada declined the call');
-    expect(endedMessage(ended({ reason: 'rejected', by: 'me' }), 'incoming')).toBe('Call declined');
-  });
-
-  it('media problems name what to do', () => {
-    expect(endedMessage(ended({ reason: 'failed', error: 'permission-denied' }), 'outgoing')).toMatch(/denied/);
-    expect(endedMessage(ended({ reason: 'failed', error: 'no-device' }), 'outgoing')).toMatch(/No camera/);
-  });
-
-  it('another tab answered', () => {
-    expect(endedMessage(ended({ reason: 'hangup', by: 'peer', answeredElsewhere: true }), 'incoming')).toBe('Answered on another device');
-  });
-
-  it('hang-up and disconnects', () => {
-    expect(endedMessage(ended({ reason: 'hangup', by: 'peer' }), 'incoming')).toBe('Call ended');
-    expect(endedMessage(ended({ reason: 'disconnected', by: 'peer' }), 'incoming')).toMatch(/Dr Ada lost their connection/);
-  });
-});
-
-describe('closesBySelf', () => {
-  it('ordinary endings return to the page by themselves', () => {
-    expect(closesBySelf(ended({ reason: 'hangup', by: 'me' }))).toBe(true);
-    expect(closesBySelf(ended({ reason: 'hangup', by: 'peer' }))).toBe(true);
-    expect(closesBySelf(ended({ reason: 'rejected', by: 'me' }))).toBe(true);
-    expect(closesBySelf(ended({ reason: 'hangup', by: 'peer', answeredElsewhere: true }))).toBe(true);
-  });
-
-  it('what the user must read stays on screen', () => {
-    expect(closesBySelf(ended({ reason: 'failed', by: 'system', error: 'OFFLINE' }))).toBe(false);
-    expect(closesBySelf(ended({ reason: 'timeout', by: 'system' }))).toBe(false);
-    expect(closesBySelf(ended({ reason: 'rejected', by: 'peer' }))).toBe(false);
-    expect(closesBySelf(ended({ reason: 'disconnected', by: 'peer' }))).toBe(false);
-  });
-});
 
 describe('peerMediaNotice', () => {
   it('names the role, not the person: "Patient muted"', () => {
