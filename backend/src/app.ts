@@ -5,19 +5,19 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { AppContext } from './context.js';
 import { requireDatabase } from './db/database.js';
-import { authenticate } from './middleware/authenticate.js';
+import { authenticate } from './modules/auth/index.js';
 import { csrfProtection } from './middleware/csrf.js';
 import { errorHandler, notFoundHandler } from './middleware/error-handler.js';
 import { requestId } from './middleware/request-id.js';
-import { adminRoutes } from './modules/admin/admin.routes.js';
-import { authRoutes } from './modules/auth/auth.routes.js';
-import { consultationRoutes } from './modules/consultations/consultation.routes.js';
-import { fileRoutes } from './modules/files/file.routes.js';
-import { healthRoutes } from './modules/health/health.routes.js';
-import { messageRoutes } from './modules/messages/message.routes.js';
-import { userRoutes } from './modules/users/user.routes.js';
-import { rtcRoutes } from './modules/rtc/rtc.routes.js';
-import { clientConfigRoutes } from './modules/client-config/client-config.routes.js';
+import { adminRoutes } from './modules/admin/index.js';
+import { authRoutes } from './modules/auth/index.js';
+import { clientConfigRoutes } from './modules/client-config/index.js';
+import { consultationRoutes } from './modules/consultations/index.js';
+import { fileRoutes } from './modules/files/index.js';
+import { healthRoutes } from './modules/health/index.js';
+import { messageRoutes } from './modules/messages/index.js';
+import { rtcRoutes } from './modules/rtc/index.js';
+import { userRoutes } from './modules/users/index.js';
 
 export interface AppOptions {
   /** the built frontend to serve beside the API (outside production deployments on Vercel) */
@@ -87,7 +87,7 @@ export function createApp(context: AppContext, options: AppOptions = {}): Expres
   api.use('/consultations', consultationRoutes(context));
   api.use('/users', userRoutes(context));
   api.use('/admin', adminRoutes(context));
-  api.use('/files', fileRoutes(context));
+  api.use('/files', fileRoutes({ files: context.files, maySeeProfile: context.users.maySeeProfile }));
   api.use('/messages', messageRoutes(context));
   api.use('/rtc', rtcRoutes(context));
   api.use('/client-config', clientConfigRoutes(context));

@@ -1,31 +1,40 @@
+import type { RequestHandler } from 'express';
 import type { Store } from 'express-rate-limit';
 import { Server } from 'socket.io';
 import type { Config } from './config/config.js';
-import type { Clock } from './lib/clock.js';
-import { systemClock } from './lib/clock.js';
+import { systemClock, type Clock } from './lib/clock.js';
 import type { Logger } from './lib/logger.js';
-import { createAuditLog, type AuditLog } from './modules/audit/audit.service.js';
-import { createAuthService, type AuthService } from './modules/auth/auth.service.js';
-import type { RequestHandler } from 'express';
-import { createDeviceCookies } from './modules/auth/device-cookie.js';
-import { createLoginLimiter } from './modules/auth/login-limiter.js';
-import { createSignupLimiter } from './modules/auth/signup-limiter.js';
-import { createPasswordHasher, type PasswordHasher } from './modules/auth/password-hasher.js';
-import { SessionStore } from './modules/auth/session-store.js';
-import { createSocketTickets, memoryTicketLedger, type SocketTickets, type TicketLedger } from './modules/auth/socket-ticket.js';
-import { createTokenService, type TokenService } from './modules/auth/tokens.js';
-import { createConsultationService, type ConsultationService } from './modules/consultations/consultation.service.js';
-import type { CallRegistry } from './modules/calls/call-registry.js';
-import { createCallService, type CallService } from './modules/calls/call.service.js';
-import { createGridFsStorage, type FileStorage } from './modules/files/file-storage.js';
-import { createMessageService, type MessageService } from './modules/messages/message.service.js';
 import { createConcurrencyLimit, createMessagingLimits, type ConcurrencyLimit, type MessagingLimits } from './lib/rate-limits.js';
+import { createAdminService, type AdminService } from './modules/admin/index.js';
+import { createAuditLog, type AuditLog } from './modules/audit/index.js';
+import {
+  createAuthService,
+  createDeviceCookies,
+  createLoginLimiter,
+  createPasswordHasher,
+  createSignupLimiter,
+  createSocketTickets,
+  createTokenService,
+  memoryTicketLedger,
+  SessionStore,
+  type AuthService,
+  type PasswordHasher,
+  type SocketTickets,
+  type TicketLedger,
+  type TokenService,
+} from './modules/auth/index.js';
+import { createCallService, type CallRegistry, type CallService } from './modules/calls/index.js';
+import { consultedWith, createConsultationService, relationBetween, type ConsultationService } from './modules/consultations/index.js';
+import { createGridFsStorage, type FileStorage } from './modules/files/index.js';
+import { createMessageService, type MessageService } from './modules/messages/index.js';
+import { createUserService, type UserService } from './modules/users/index.js';
 import { createLocalPresence, type PresenceRegistry } from './realtime/presence-registry.js';
 import type { RealtimeServer } from './realtime/types.js';
 
 /**
- * Everything the routes and socket handlers depend on, built once. Routes emit through `io`,
- * which exists before the HTTP server does and is attached to it in `startServer`.
+ * Everything the routes and socket handlers depend on, built once, here and nowhere else: each
+ * service declares what it needs (its `…Deps` interface) and is handed exactly that. Routes emit
+ * through `io`, which exists before the HTTP server does and is attached to it in `startServer`.
  */
 export interface AppContext {
   config: Config;
@@ -42,6 +51,8 @@ export interface AppContext {
   /** runs before a sign-up is parsed or hashed (modules/auth/signup-limiter.ts) */
   signupLimiter: RequestHandler[];
   consultations: ConsultationService;
+  users: UserService;
+  admin: AdminService;
   files: FileStorage;
   /** uploads running now, per user and in this process (modules/files/upload.ts) */
   uploadSlots: ConcurrencyLimit;
@@ -67,15 +78,20 @@ export interface ContextOverrides {
   queueReloadIntervalMs?: number;
 }
 
-export function createContext(config: Config, logger: Logger, overrides: ContextOverrides = {}): AppContext {
-  const clock = overrides.clock ?? systemClock;
-  const io: RealtimeServer = new Server({
+function createSocketServer(config: Config): RealtimeServer {
+  return new Server({
     // The handshake carries a ticket, not the cookie, so cross-origin polling needs no credentials.
     cors: { origin: config.corsOrigins, credentials: false },
     // A phone that drops to a train tunnel for a minute gets its buffered events on return.
     connectionStateRecovery: { maxDisconnectionDuration: 60_000, skipMiddlewares: false },
     maxHttpBufferSize: 256 * 1024,
   });
+}
+
+type AuthParts = Pick<AppContext, 'tokens' | 'sessions' | 'socketTickets' | 'passwords' | 'audit' | 'auth' | 'signupLimiter'>;
+
+/** Sessions, tokens, passwords, the audit log and the limits on signing in and up. */
+function createAuthParts(config: Config, clock: Clock, overrides: ContextOverrides): AuthParts {
   const tokens = createTokenService(config.jwtSecret);
   const sessions = new SessionStore({ clock, idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs });
   const socketTickets = createSocketTickets({ jwtSecret: config.jwtSecret, clock, ledger: overrides.ticketLedger ?? memoryTicketLedger(clock) });
@@ -95,14 +111,39 @@ export function createContext(config: Config, logger: Logger, overrides: Context
   });
   const devices = createDeviceCookies(config.jwtSecret);
   const auth = createAuthService({ passwords, sessions, tokens, audit, loginLimiter, devices, sessionMaxMs: config.sessionMaxMs });
+  return { tokens, sessions, socketTickets, passwords, audit, auth, signupLimiter };
+}
+
+export function createContext(config: Config, logger: Logger, overrides: ContextOverrides = {}): AppContext {
+  const clock = overrides.clock ?? systemClock;
+  const io = createSocketServer(config);
+  const authParts = createAuthParts(config, clock, overrides);
+  const { sessions } = authParts;
   const presence = overrides.presence ?? createLocalPresence();
   const files = createGridFsStorage();
-  const messages = createMessageService({ io, clock, logger, files, sessions });
+  const removeFile = (fileId: string) => files.remove(fileId);
+  const consultations = createConsultationService({
+    clock,
+    io,
+    presence,
+    logger,
+    scaled: overrides.scaled ?? false,
+    ...(overrides.queueReloadIntervalMs ? { queueReloadIntervalMs: overrides.queueReloadIntervalMs } : {}),
+  });
+  const users = createUserService({
+    consultedWith,
+    relationBetween,
+    removeFile,
+    doctorAvailabilityChanged: (doctorId, available) => consultations.doctorAvailabilityChanged(doctorId, available),
+  });
+  const admin = createAdminService({ ...authParts, clock, io, cancelWaitingOf: (patientId) => consultations.cancelWaitingOf(patientId) });
+  const messages = createMessageService({ io, clock, logger, removeFile, relationBetween, userStatus: (userId) => sessions.userStatus(userId) });
   const calls = createCallService({
     io,
     presence,
     clock,
     logger,
+    relationBetween,
     ringMs: config.callRingMs,
     disconnectGraceMs: overrides.callDisconnectGraceMs ?? 5_000,
     recordCall: (record) => messages.recordCall(record),
@@ -113,22 +154,11 @@ export function createContext(config: Config, logger: Logger, overrides: Context
     logger,
     clock,
     io,
-    tokens,
-    sessions,
-    socketTickets,
-    passwords,
-    audit,
-    auth,
+    ...authParts,
     presence,
-    signupLimiter,
-    consultations: createConsultationService({
-      clock,
-      io,
-      presence,
-      logger,
-      scaled: overrides.scaled ?? false,
-      ...(overrides.queueReloadIntervalMs ? { queueReloadIntervalMs: overrides.queueReloadIntervalMs } : {}),
-    }),
+    consultations,
+    users,
+    admin,
     files,
     uploadSlots: createConcurrencyLimit({ perUser: config.uploadsPerUser, perInstance: config.uploadsPerInstance }),
     messagingLimits: createMessagingLimits({ burst: config.messageBurst, perSecond: config.messagesPerMinute / 60 }),

@@ -7,9 +7,9 @@ import { createContext, type AppContext, type ContextOverrides } from './context
 import { connectDatabase, disconnectDatabase } from './db/database.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded-database.js';
 import type { Logger } from './lib/logger.js';
-import { callSocket } from './modules/calls/call.socket.js';
-import { messageSocket } from './modules/messages/message.socket.js';
-import { redisTicketLedger } from './modules/auth/socket-ticket.js';
+import { callSocket } from './modules/calls/index.js';
+import { messageSocket } from './modules/messages/index.js';
+import { redisTicketLedger } from './modules/auth/index.js';
 import { createRealtime, type Realtime } from './realtime/socket-server.js';
 import { createRedisCallRegistry } from './scale/redis-call-registry.js';
 import { createScaleOut, type ScaleOut } from './scale/scale-out.js';
@@ -34,8 +34,8 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Wires the database, the app and the realtime layer, and listens. `server.ts` and tests both use it. */
-export async function startServer(config: Config, logger: Logger, options: StartOptions = {}): Promise<RunningServer> {
+/** Connects the database the configuration names, or starts the embedded one and connects to it. */
+async function connectConfiguredDatabase(config: Config, logger: Logger, options: StartOptions): Promise<EmbeddedDatabase | undefined> {
   let embedded: EmbeddedDatabase | undefined;
   let uri = options.mongoUri ?? config.mongodbUri;
   if (!uri) {
@@ -48,6 +48,23 @@ export async function startServer(config: Config, logger: Logger, options: Start
     uri = embedded.uri;
   }
   await connectDatabase(uri, logger);
+  return embedded;
+}
+
+/** The admin account from the configuration, and the demo accounts when asked for. */
+async function seedAccounts(config: Config, logger: Logger, passwords: AppContext['passwords']): Promise<void> {
+  if (config.adminEmail && config.adminPassword) {
+    if (await ensureAdmin(config.adminEmail, config.adminPassword, passwords)) logger.info({ email: config.adminEmail }, 'admin account created');
+  }
+  if (config.seedDemo) {
+    await seedDemoAccounts(passwords);
+    logger.info({ accounts: DEMO_ACCOUNTS.map(({ email, role }) => ({ role, email })) }, 'demo accounts ready');
+  }
+}
+
+/** Wires the database, the app and the realtime layer, and listens. `server.ts` and tests both use it. */
+export async function startServer(config: Config, logger: Logger, options: StartOptions = {}): Promise<RunningServer> {
+  const embedded = await connectConfiguredDatabase(config, logger, options);
 
   // With Redis, presence, live calls and login limits are shared by every instance.
   const scaleOut: ScaleOut | undefined = config.redisUrl ? await createScaleOut(config.redisUrl, logger) : undefined;
@@ -66,13 +83,7 @@ export async function startServer(config: Config, logger: Logger, options: Start
       : options,
   );
   scaleOut?.attach(context.io);
-  if (config.adminEmail && config.adminPassword) {
-    if (await ensureAdmin(config.adminEmail, config.adminPassword, context.passwords)) logger.info({ email: config.adminEmail }, 'admin account created');
-  }
-  if (config.seedDemo) {
-    await seedDemoAccounts(context.passwords);
-    logger.info({ accounts: DEMO_ACCOUNTS.map(({ email, role }) => ({ role, email })) }, 'demo accounts ready');
-  }
+  await seedAccounts(config, logger, context.passwords);
 
   const app = createApp(context, { frontendDir: options.frontendDir });
   const httpServer = http.createServer(app);

@@ -1,4 +1,6 @@
-import type { Role } from './roles.js';
+import { ROLES, type Role } from './roles.js';
+
+export * from './policies/resources.js';
 
 /** The least a policy needs to know about a person. */
 export interface Party {
@@ -50,6 +52,16 @@ export function canMessage(sender: Party, receiver: Party, relation: Relation): 
 
 /** Calls follow the messaging rule: only people who may message may call. */
 export const canCall = canMessage;
+
+/**
+ * The roles every member of which may see this person, by `canSee` with this relation: the rooms
+ * their presence is announced to. Those who see them only through a consultation of their own
+ * are told one by one.
+ */
+export function rolesThatSee(target: Party, relation: Relation): Role[] {
+  // A stand-in member of each role who is not the target: what holds for them holds for all.
+  return ROLES.filter((role) => canSee({ id: `any ${role}`, role, active: true }, target, relation));
+}
 
 /** The policies as data, so the frontend can hide what the backend would refuse. */
 export const policies = { canSee, canMessage, canCall } as const;

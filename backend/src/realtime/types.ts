@@ -10,3 +10,6 @@ export const rooms = {
   session: (sessionId: string) => `session:${sessionId}`,
   role: (role: string) => `role:${role}`,
 };
+
+/** A module's socket handlers, registered on every authenticated connection (realtime/socket-server.ts). */
+export type SocketModule = (socket: RealtimeSocket) => void;

@@ -1,4 +1,4 @@
-import type { CallRegistry, LiveCall, LiveCallState } from '../modules/calls/call-registry.js';
+import type { CallRegistry, LiveCall, LiveCallState } from '../modules/calls/index.js';
 import type { RedisClient } from './redis.js';
 
 /** A live call outlives no real consultation by this much; a crashed instance's calls expire with it. */

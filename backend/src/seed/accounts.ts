@@ -1,6 +1,6 @@
 import type { Role } from '@telehealth/shared';
-import type { PasswordHasher } from '../modules/auth/password-hasher.js';
-import { UserModel } from '../modules/users/user.model.js';
+import type { PasswordHasher } from '../modules/auth/index.js';
+import { createAccount, emailTaken } from '../modules/users/index.js';
 
 export interface DemoAccount {
   name: string;
@@ -22,8 +22,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 
 /** Creates the account if its email is not taken yet; never changes an existing one. */
 async function ensureAccount(account: DemoAccount, passwords: PasswordHasher): Promise<boolean> {
-  if (await UserModel.exists({ email: account.email })) return false;
-  await UserModel.create({
+  if (await emailTaken(account.email)) return false;
+  await createAccount({
     name: account.name,
     email: account.email,
     passwordHash: await passwords.hash(account.password),

@@ -8,8 +8,8 @@ import {
   updateAccountSchema,
 } from '@telehealth/shared';
 import { endpoint } from '../../lib/endpoint.js';
-import { currentUser, requireRole } from '../../middleware/authenticate.js';
-import { createAdminService, type Actor, type AdminServiceDeps } from './admin.service.js';
+import { currentUser, requireRole } from '../../middleware/require-auth.js';
+import type { Actor, AdminService } from './admin.service.js';
 
 function actorOf(req: Request): Actor {
   const { userId, sessionId } = currentUser(req);
@@ -17,8 +17,8 @@ function actorOf(req: Request): Actor {
 }
 
 /** `/api/admin`: accounts, audit log, stats. Every route is for admins only. */
-export function adminRoutes(deps: AdminServiceDeps): Router {
-  const admin = createAdminService(deps);
+export function adminRoutes(deps: { admin: AdminService }): Router {
+  const { admin } = deps;
 
   const listUsers = endpoint({ query: adminUserListQuerySchema }, async ({ query, req, res }) => {
     res.json(await admin.listUsers(actorOf(req), query));

@@ -3,7 +3,7 @@ import { loginSchema, passwordChangeSchema, registerSchema, type SocketTicketAns
 import type { Config } from '../../config/config.js';
 import { clearCookieOptions, SESSION_COOKIE, sessionCookieOptions } from '../../lib/cookies.js';
 import { endpoint } from '../../lib/endpoint.js';
-import { currentUser, requireAuth } from '../../middleware/authenticate.js';
+import { currentUser, requireAuth } from '../../middleware/require-auth.js';
 import type { AuthService, ClientInfo, SignedIn } from './auth.service.js';
 import { DEVICE_COOKIE, deviceCookieOptions } from './device-cookie.js';
 import type { SocketTickets } from './socket-ticket.js';

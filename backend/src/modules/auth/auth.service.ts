@@ -1,9 +1,7 @@
 import type { LoginInput, PasswordChangeInput, PublicUser, RegisterInput } from '@telehealth/shared';
-import mongoose from 'mongoose';
 import { errors } from '../../lib/app-error.js';
-import { createBatchLoader } from '../../lib/batch-loader.js';
-import type { AuditLog } from '../audit/audit.service.js';
-import { toPublicUser, UserModel, type UserRecord } from '../users/user.model.js';
+import type { AuditLog } from '../audit/index.js';
+import { createAccount, emailTaken, emailTakenError, loadAccount, readAccountByEmail, readPublicUser, toPublicUser, type UserRecord } from '../users/index.js';
 import type { DeviceCookies } from './device-cookie.js';
 import type { LoginLimiter } from './login-limiter.js';
 import type { PasswordHasher } from './password-hasher.js';
@@ -37,35 +35,26 @@ export interface SignedIn {
 // Compared against when the email is unknown, so a wrong email costs as long as a wrong password.
 const UNKNOWN_USER_HASH = '$2b$10$7Q3niuwo61/ZT1598YjW0eTQNMqgX/26hFKnq7HkoSJtSkW0bldHm';
 
-export function createAuthService(deps: AuthServiceDeps) {
-  // Logins arriving together look their accounts up with one query: on FerretDB an email lookup
-  // is a scan of every account (only `_id` is indexed there), and 50 logins at once were 50 scans
-  // competing with everyone's messages. Each login is still answered by a query that started after
-  // it asked (batch-loader.ts), so a password just changed is the one compared.
-  const accountsByEmail = createBatchLoader<string, UserRecord>(async (emails) => {
-    const users = await UserModel.find({ email: mongoose.trusted({ $in: emails }) }).lean<UserRecord[]>();
-    return new Map(users.map((user) => [user.email, user]));
+async function signIn(deps: AuthServiceDeps, user: UserRecord): Promise<SignedIn> {
+  const id = user._id.toString();
+  const { sessionId } = await deps.sessions.create(id);
+  const token = deps.tokens.sign({ sub: id, sid: sessionId }, Math.floor(deps.sessionMaxMs / 1000));
+  return { user: toPublicUser(user, { id, role: user.role }), token, deviceCookie: deps.devices.issue(user.email) };
+}
+
+/** Compares a password within the login limits (login-limiter.ts): only failures are counted. */
+async function passwordMatches(deps: AuthServiceDeps, email: string, password: string, hash: string, client: ClientInfo): Promise<boolean> {
+  const attempt = await deps.loginLimiter.begin({
+    email,
+    ip: client.ip,
+    device: deps.devices.deviceFor(client.deviceCookie, email),
   });
+  const matches = await deps.passwords.compare(password, hash);
+  if (matches) await attempt.succeeded();
+  return matches;
+}
 
-  async function signIn(user: UserRecord): Promise<SignedIn> {
-    const id = user._id.toString();
-    const { sessionId } = await deps.sessions.create(id);
-    const token = deps.tokens.sign({ sub: id, sid: sessionId }, Math.floor(deps.sessionMaxMs / 1000));
-    return { user: toPublicUser(user, { id, role: user.role }), token, deviceCookie: deps.devices.issue(user.email) };
-  }
-
-  /** Compares a password within the login limits (login-limiter.ts): only failures are counted. */
-  async function passwordMatches(email: string, password: string, hash: string, client: ClientInfo): Promise<boolean> {
-    const attempt = await deps.loginLimiter.begin({
-      email,
-      ip: client.ip,
-      device: deps.devices.deviceFor(client.deviceCookie, email),
-    });
-    const matches = await deps.passwords.compare(password, hash);
-    if (matches) await attempt.succeeded();
-    return matches;
-  }
-
+export function createAuthService(deps: AuthServiceDeps) {
   return {
     /** Creates a patient account (registration never makes anything else) and signs it in. */
     async register(input: RegisterInput): Promise<SignedIn> {
@@ -74,24 +63,20 @@ export function createAuthService(deps: AuthServiceDeps) {
       // the answer's timing does not tell which emails have accounts (the sign-up limit bounds
       // how many a client may ask about).
       const passwordHash = await deps.passwords.hash(input.password);
-      if (await UserModel.exists({ email: input.email })) throw errors.conflict('An account with this email already exists');
-      let user;
-      try {
-        user = await UserModel.create({ name: input.name, email: input.email, passwordHash, role: 'patient' });
-      } catch (error) {
-        // Two registrations racing for one email: the unique index decides.
-        if ((error as { code?: number }).code === 11000) throw errors.conflict('An account with this email already exists');
-        throw error;
-      }
+      if (await emailTaken(input.email)) throw emailTakenError();
+      // Two registrations racing for one email: the unique index decides (createAccount).
+      const user = await createAccount({ name: input.name, email: input.email, passwordHash, role: 'patient' });
       const id = user._id.toString();
       await deps.audit.record({ actorId: id, action: 'account.created', targetId: id });
-      return signIn(user);
+      return signIn(deps, user);
     },
 
     async login(input: LoginInput, client: ClientInfo): Promise<SignedIn> {
       const { ip } = client;
-      const user = await accountsByEmail.load(input.email);
-      const matches = await passwordMatches(input.email, input.password, user?.passwordHash ?? UNKNOWN_USER_HASH, client);
+      // Logins arriving together share one read of their accounts (users/user-reads.ts): an email is
+      // not an `_id`, so on FerretDB each lookup alone would be a scan of every account.
+      const user = await readAccountByEmail(input.email);
+      const matches = await passwordMatches(deps, input.email, input.password, user?.passwordHash ?? UNKNOWN_USER_HASH, client);
       if (!user || !matches || !user.active) {
         // Nobody was signed in: the account is what was tried, not who did it.
         await deps.audit.record({
@@ -104,7 +89,7 @@ export function createAuthService(deps: AuthServiceDeps) {
         throw errors.invalidCredentials();
       }
       await deps.audit.record({ actorId: user._id.toString(), action: 'login.success', ...(ip ? { ip } : {}) });
-      return signIn(user);
+      return signIn(deps, user);
     },
 
     async logout(userId: string, sessionId: string, ip: string | undefined): Promise<void> {
@@ -113,7 +98,7 @@ export function createAuthService(deps: AuthServiceDeps) {
     },
 
     async me(userId: string): Promise<PublicUser> {
-      const user = await UserModel.findById(userId, { passwordHash: 0 }).lean();
+      const user = await readPublicUser(userId);
       if (!user) throw errors.unauthenticated();
       return toPublicUser(user, { id: userId, role: user.role });
     },
@@ -124,10 +109,10 @@ export function createAuthService(deps: AuthServiceDeps) {
      */
     async changePassword(userId: string, sessionId: string, input: PasswordChangeInput, client: ClientInfo): Promise<void> {
       const { ip } = client;
-      const user = await UserModel.findById(userId);
+      const user = await loadAccount(userId);
       if (!user) throw errors.unauthenticated();
       await assertAcceptablePassword(deps.passwords, input.newPassword, 'newPassword', user);
-      if (!(await passwordMatches(user.email, input.currentPassword, user.passwordHash, client))) {
+      if (!(await passwordMatches(deps, user.email, input.currentPassword, user.passwordHash, client))) {
         throw errors.validation([{ path: 'currentPassword', message: 'is not your current password' }]);
       }
       user.passwordHash = await deps.passwords.hash(input.newPassword);

@@ -4,7 +4,8 @@ import mongoose, { Types } from 'mongoose';
 import { createIdLoader } from '../../lib/batch-loader.js';
 import { createLatestWriter } from '../../lib/latest-writer.js';
 import type { Clock } from '../../lib/clock.js';
-import { UserModel } from '../users/user.model.js';
+import type { AuthIdentity } from '../../middleware/require-auth.js';
+import { readUserStatus, type UserStatus } from '../users/index.js';
 import { SessionModel, type SessionRecord } from './session.model.js';
 
 /** Past this share of `cacheMs`, a cached entry that is used is reloaded in the background. */
@@ -14,11 +15,7 @@ const PERSIST_LAST_SEEN_EVERY_MS = 5 * 60_000;
 /** Revoked ids remembered: only reads already under way at a revocation need them, for seconds. */
 const REMEMBERED_REVOCATIONS = 100_000;
 
-export interface AuthIdentity {
-  userId: string;
-  role: Role;
-  sessionId: string;
-}
+export type { AuthIdentity, UserStatus };
 
 export type SessionEndReason = 'revoked' | 'expired' | 'deactivated';
 
@@ -32,12 +29,6 @@ interface CachedSession {
   /** when lastSeenAt was last written to the database */
   persistedSeenAt: number;
   checkedAt: number;
-}
-
-/** What the policies need to know about an account. */
-export interface UserStatus {
-  role: Role;
-  active: boolean;
 }
 
 export interface SessionStoreOptions {
@@ -101,10 +92,8 @@ export class SessionStore extends EventEmitter<{
   private readonly sessionRows = createIdLoader<string, SessionRecord>(
     async (id) => (await SessionModel.findById(id).lean()) ?? undefined,
   );
-  private readonly userRows = createIdLoader<string, UserStatus>(async (id) => {
-    const row = await UserModel.findById(id, { role: 1, active: 1 }).lean();
-    return row ? { role: row.role, active: row.active } : undefined;
-  });
+  // Accounts through the users module's read layer (users/user-reads.ts), by `_id` as well.
+  private readonly userRows = { load: readUserStatus };
 
   constructor(private readonly options: SessionStoreOptions) {
     super();

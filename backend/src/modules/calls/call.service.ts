@@ -1,7 +1,8 @@
 import {
   canCall,
+  takesPart,
+  type Relation,
   type AnswerCallInput,
-  type CallEndReason,
   type CallIdInput,
   type CallOutcome,
   type CallUserInput,
@@ -9,15 +10,15 @@ import {
   type RenegotiateCallInput,
   type Role,
 } from '@telehealth/shared';
-import mongoose, { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import type { Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
 import type { PresenceRegistry } from '../../realtime/presence-registry.js';
 import { rooms, type RealtimeServer } from '../../realtime/types.js';
 import { SocketError } from '../../realtime/with-ack.js';
-import { relationBetween } from '../consultations/relations.js';
-import { PUBLIC_USER_FIELDS, toPublicUser, UserModel } from '../users/user.model.js';
-import { createLocalCallRegistry, type CallRegistry, type LiveCall } from './call-registry.js';
+import { readPublicUsers, toPublicUser } from '../users/index.js';
+import { createCallEnding, createCallTimers } from './call-ending.js';
+import { createLocalCallRegistry, type CallRegistry, type LiveCall, type StartResult } from './call-registry.js';
 
 /** Who sent a socket event: identity from the handshake, and which of their tabs it came from. */
 export interface CallActor {
@@ -47,6 +48,8 @@ export interface CallServiceDeps {
   disconnectGraceMs: number;
   /** writes the call's message into the thread: `messages.recordCall` */
   recordCall: (record: CallRecord) => Promise<unknown>;
+  /** whether two people have had a consultation together (consultations module) */
+  relationBetween: (userA: string, userB: string) => Promise<Relation>;
   registry?: CallRegistry;
 }
 
@@ -71,110 +74,95 @@ export interface CallService {
 
 const noSuchCall = () => new SocketError('NO_SUCH_CALL', 'There is no such call');
 
+const isCallerSocket = (call: LiveCall, actor: CallActor) => call.callerId === actor.userId && call.callerSocketId === actor.socketId;
+const isAnsweringSocket = (call: LiveCall, actor: CallActor) => call.calleeId === actor.userId && call.calleeSocketId === actor.socketId;
+const isRingingCallee = (call: LiveCall, actor: CallActor) => call.calleeId === actor.userId && call.state === 'ringing';
+
+/** A new call, ringing: the caller's socket is known, the callee's only once a tab answers. */
+function ringingCall(actor: CallActor, input: CallUserInput, now: number): LiveCall {
+  return {
+    callId: input.callId,
+    callerId: actor.userId,
+    calleeId: input.to,
+    video: input.video,
+    state: 'ringing',
+    startedAt: now,
+    answeredAt: null,
+    callerSocketId: actor.socketId,
+    calleeSocketId: null,
+  };
+}
+
+/** The registry refused the call: a reused id, or one of the two is in a call already. */
+function assertStarted(started: StartResult): void {
+  if (started.started) return;
+  if (started.reason === 'duplicate-id') throw new SocketError('VALIDATION_FAILED', 'This call id is already in use');
+  throw new SocketError('BUSY', 'One of you is already in a call');
+}
+
+/** A candidate goes to the other side of the call, from either of its two sockets only. */
+function relayCandidate(io: RealtimeServer, call: LiveCall, actor: CallActor, input: IceCandidateInput): void {
+  const relay = { callId: call.callId, candidate: input.candidate };
+  if (isCallerSocket(call, actor)) {
+    // Trickle ICE starts before the answer; while ringing every callee tab gets the caller's
+    // candidates and buffers them until it accepts (then applies them after the offer).
+    io.to(call.calleeSocketId ?? rooms.user(call.calleeId)).emit('ice-candidate', relay);
+  } else if (isAnsweringSocket(call, actor)) {
+    io.to(call.callerSocketId).emit('ice-candidate', relay);
+  } else {
+    throw noSuchCall();
+  }
+}
+
+/** An ICE restart's offer or answer, between the two sockets of an answered call. */
+function relayRenegotiation(io: RealtimeServer, call: LiveCall, actor: CallActor, input: RenegotiateCallInput): void {
+  const relay = { callId: call.callId, description: input.description };
+  if (isCallerSocket(call, actor) && call.calleeSocketId !== null) io.to(call.calleeSocketId).emit('call-renegotiate', relay);
+  else if (isAnsweringSocket(call, actor)) io.to(call.callerSocketId).emit('call-renegotiate', relay);
+  else throw noSuchCall();
+}
+
+/**
+ * The caller, if `canCall` (shared policies) lets them call this person, read by `_id` through the
+ * users module; FORBIDDEN otherwise, and the same for an unknown id, so nothing is learnt.
+ */
+async function allowedCaller(callerId: string, calleeId: string, relationBetween: CallServiceDeps['relationBetween']) {
+  if (calleeId === callerId) throw new SocketError('FORBIDDEN', 'You cannot call yourself');
+  const users = Types.ObjectId.isValid(calleeId) ? await readPublicUsers([callerId, calleeId]) : new Map<string, never>();
+  const [caller, callee] = [users.get(callerId), users.get(calleeId)];
+  if (!caller || !callee) throw new SocketError('FORBIDDEN', 'You cannot call this person');
+  const party = (user: NonNullable<typeof caller>) => ({ id: user._id.toString(), role: user.role, active: user.active });
+  if (!canCall(party(caller), party(callee), await relationBetween(callerId, calleeId)))
+    throw new SocketError('FORBIDDEN', 'You cannot call this person');
+  return caller;
+}
+
 /**
  * Call signalling: the server checks who may call whom, keeps the live calls, and relays SDP and
  * ICE between exactly the two sockets in a call. Media never passes through it (peer to peer).
  */
 export function createCallService(deps: CallServiceDeps): CallService {
-  const { io, presence, clock, logger } = deps;
+  const { io, presence, clock } = deps;
   const registry = deps.registry ?? createLocalCallRegistry();
-  const ringTimers = new Map<string, NodeJS.Timeout>();
-  /** socket id → the grace timer that ends its call unless the socket is recovered */
-  const graceTimers = new Map<string, NodeJS.Timeout>();
-
-  async function loadParties(callerId: string, calleeId: string) {
-    if (!Types.ObjectId.isValid(calleeId)) return {};
-    const users = await UserModel.find({ _id: mongoose.trusted({ $in: [callerId, calleeId].map((id) => new Types.ObjectId(id)) }) })
-      .select(PUBLIC_USER_FIELDS)
-      .lean();
-    return {
-      caller: users.find((user) => user._id.toString() === callerId),
-      callee: users.find((user) => user._id.toString() === calleeId),
-    };
-  }
-
-  function outcomeOf(call: LiveCall, reason: CallEndReason): CallRecord {
-    const { callId, callerId, calleeId } = call;
-    if (call.answeredAt !== null) {
-      const durationSeconds = Math.max(0, Math.round((clock.now() - call.answeredAt) / 1000));
-      return { callId, callerId, calleeId, outcome: 'completed', durationSeconds };
-    }
-    return { callId, callerId, calleeId, outcome: reason === 'rejected' ? 'rejected' : 'missed', durationSeconds: 0 };
-  }
-
-  /**
-   * The one way a call ends: removed from the registry (so twice is a no-op), both parties told,
-   * timers cleared, and its message written.
-   */
-  async function end(callId: string, reason: CallEndReason): Promise<void> {
-    // A ring timeout only ends a call that is still ringing, even if an answer raced it on another instance.
-    const call = await registry.remove(callId, reason === 'timeout' ? 'ringing' : undefined);
-    if (!call) return;
-    clearTimeout(ringTimers.get(callId));
-    ringTimers.delete(callId);
-    for (const socketId of [call.callerSocketId, call.calleeSocketId]) {
-      if (socketId === null) continue;
-      clearTimeout(graceTimers.get(socketId));
-      graceTimers.delete(socketId);
-    }
-    // While ringing every callee tab rings, so every one of them must stop.
-    const callee = call.calleeSocketId ?? rooms.user(call.calleeId);
-    io.to([call.callerSocketId, callee]).emit('call-ended', { callId, reason });
-
-    const record = outcomeOf(call, reason);
-    logger.info({ callId, reason, outcome: record.outcome, durationSeconds: record.durationSeconds }, 'call ended');
-    // The call is over whatever happens to its message: the hang-up ack does not wait for the
-    // database, and a hiccup there is logged, not thrown.
-    deps.recordCall(record).catch((error: unknown) => logger.error({ err: error, callId }, 'recording the call failed'));
-  }
-
-  /** Ends a call from a timer, where nobody awaits the result. */
-  function endLater(callId: string, reason: CallEndReason): void {
-    end(callId, reason).catch((error: unknown) => logger.error({ err: error, callId }, 'ending the call failed'));
-  }
+  const timers = createCallTimers();
+  const { end, endLater } = createCallEnding({ ...deps, registry, timers });
 
   /** The call, if this actor takes part in it at all; a third user learns nothing (NO_SUCH_CALL). */
   async function callFor(actor: CallActor, callId: string): Promise<LiveCall> {
     const call = await registry.get(callId);
-    if (!call || (call.callerId !== actor.userId && call.calleeId !== actor.userId)) throw noSuchCall();
+    if (!call || !takesPart(actor.userId, [call.callerId, call.calleeId])) throw noSuchCall();
     return call;
   }
-
-  const isCallerSocket = (call: LiveCall, actor: CallActor) => call.callerId === actor.userId && call.callerSocketId === actor.socketId;
-  const isAnsweringSocket = (call: LiveCall, actor: CallActor) => call.calleeId === actor.userId && call.calleeSocketId === actor.socketId;
-  const isRingingCallee = (call: LiveCall, actor: CallActor) => call.calleeId === actor.userId && call.state === 'ringing';
 
   return {
     async startCall(actor, input) {
       // The order matters: only someone allowed to call may learn whether the callee is online or busy.
-      if (input.to === actor.userId) throw new SocketError('FORBIDDEN', 'You cannot call yourself');
-      const { caller, callee } = await loadParties(actor.userId, input.to);
-      if (!caller || !callee) throw new SocketError('FORBIDDEN', 'You cannot call this person');
-      const relation = await relationBetween(actor.userId, input.to);
-      const party = (user: typeof caller) => ({ id: user._id.toString(), role: user.role, active: user.active });
-      if (!canCall(party(caller), party(callee), relation)) throw new SocketError('FORBIDDEN', 'You cannot call this person');
+      const caller = await allowedCaller(actor.userId, input.to, deps.relationBetween);
       if (!(await presence.isOnline(input.to))) throw new SocketError('OFFLINE', 'They are not online');
 
-      const started = await registry.tryStart({
-        callId: input.callId,
-        callerId: actor.userId,
-        calleeId: input.to,
-        video: input.video,
-        state: 'ringing',
-        startedAt: clock.now(),
-        answeredAt: null,
-        callerSocketId: actor.socketId,
-        calleeSocketId: null,
-      });
-      if (!started.started) {
-        if (started.reason === 'duplicate-id') throw new SocketError('VALIDATION_FAILED', 'This call id is already in use');
-        throw new SocketError('BUSY', 'One of you is already in a call');
-      }
+      assertStarted(await registry.tryStart(ringingCall(actor, input, clock.now())));
 
-      // Ring timeout and grace use real timers (the fake clock in tests only moves durations).
-      const timer = setTimeout(() => endLater(input.callId, 'timeout'), deps.ringMs);
-      timer.unref();
-      ringTimers.set(input.callId, timer);
+      timers.ring(input.callId, deps.ringMs, () => endLater(input.callId, 'timeout'));
       io.to(rooms.user(input.to)).emit('call-made', { callId: input.callId, from: toPublicUser(caller), offer: input.offer, video: input.video });
     },
 
@@ -184,32 +172,17 @@ export function createCallService(deps: CallServiceDeps): CallService {
       const answered = await registry.markAnswered(call.callId, actor.socketId, clock.now());
       // Another tab answered a moment earlier: for this one the call is gone.
       if (!answered) throw noSuchCall();
-      clearTimeout(ringTimers.get(call.callId));
-      ringTimers.delete(call.callId);
+      timers.stopRing(call.callId);
       io.to(call.callerSocketId).emit('call-answered', { callId: call.callId, answer: input.answer });
       io.to(rooms.user(call.calleeId)).except(actor.socketId).emit('call-ended', { callId: call.callId, reason: 'hangup', answeredElsewhere: true });
     },
 
     async relayCandidate(actor, input) {
-      const call = await callFor(actor, input.callId);
-      const relay = { callId: call.callId, candidate: input.candidate };
-      if (isCallerSocket(call, actor)) {
-        // Trickle ICE starts before the answer; while ringing every callee tab gets the caller's
-        // candidates and buffers them until it accepts (then applies them after the offer).
-        io.to(call.calleeSocketId ?? rooms.user(call.calleeId)).emit('ice-candidate', relay);
-      } else if (isAnsweringSocket(call, actor)) {
-        io.to(call.callerSocketId).emit('ice-candidate', relay);
-      } else {
-        throw noSuchCall();
-      }
+      relayCandidate(io, await callFor(actor, input.callId), actor, input);
     },
 
     async renegotiate(actor, input) {
-      const call = await callFor(actor, input.callId);
-      const relay = { callId: call.callId, description: input.description };
-      if (isCallerSocket(call, actor) && call.calleeSocketId !== null) io.to(call.calleeSocketId).emit('call-renegotiate', relay);
-      else if (isAnsweringSocket(call, actor)) io.to(call.callerSocketId).emit('call-renegotiate', relay);
-      else throw noSuchCall();
+      relayRenegotiation(io, await callFor(actor, input.callId), actor, input);
     },
 
     async hangUp(actor, input) {
@@ -231,25 +204,15 @@ export function createCallService(deps: CallServiceDeps): CallService {
       // Only the call's own sockets matter: a callee tab that merely rang, or the caller's other tab, does not end it.
       if (!call || !(isCallerSocket(call, actor) || isAnsweringSocket(call, actor))) return;
       if (leave === 'intentional') return end(call.callId, 'disconnected');
-      const timer = setTimeout(() => {
-        graceTimers.delete(actor.socketId);
-        endLater(call.callId, 'disconnected');
-      }, deps.disconnectGraceMs);
-      timer.unref();
-      graceTimers.set(actor.socketId, timer);
+      timers.grace(actor.socketId, deps.disconnectGraceMs, () => endLater(call.callId, 'disconnected'));
     },
 
-    socketRecovered(socketId) {
-      clearTimeout(graceTimers.get(socketId));
-      graceTimers.delete(socketId);
-    },
+    socketRecovered: (socketId) => timers.stopGrace(socketId),
 
     callOf: (userId) => registry.callOf(userId),
 
     async close() {
-      for (const timer of [...ringTimers.values(), ...graceTimers.values()]) clearTimeout(timer);
-      ringTimers.clear();
-      graceTimers.clear();
+      timers.clear();
       await registry.close();
     },
   };

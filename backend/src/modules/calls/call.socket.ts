@@ -1,7 +1,7 @@
 import { answerCallSchema, callIdOnlySchema, callUserSchema, iceCandidateEventSchema, renegotiateCallSchema } from '@telehealth/shared';
 import type { DisconnectReason } from 'socket.io';
 import type { Logger } from '../../lib/logger.js';
-import type { SocketModule } from '../../realtime/socket-server.js';
+import type { SocketModule } from '../../realtime/types.js';
 import { SocketError, withAck } from '../../realtime/with-ack.js';
 import type { CallActor, CallService } from './call.service.js';
 import { createTokenBucket } from '../../lib/token-bucket.js';

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { Config } from '../../config/config.js';
 import { endpoint } from '../../lib/endpoint.js';
-import { requireAuth } from '../../middleware/authenticate.js';
+import { requireAuth } from '../../middleware/require-auth.js';
 
 /** What the browser needs to know that only the server's configuration decides. */
 export interface ClientConfigAnswer {

@@ -6,7 +6,7 @@ import {
   openConsultationSchema,
 } from '@telehealth/shared';
 import { endpoint } from '../../lib/endpoint.js';
-import { currentUser, requireAuth, requireRole } from '../../middleware/authenticate.js';
+import { currentUser, requireAuth, requireRole } from '../../middleware/require-auth.js';
 import type { ConsultationService } from './consultation.service.js';
 
 /** `/api/consultations`: the queue. The logic is in the service; each handler is one call. */

@@ -1,4 +1,4 @@
-import type { Consultation, ServerToClientEvents } from '@telehealth/shared';
+import type { Consultation } from '@telehealth/shared';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { UserModel } from '../users/user.model.js';
 import {
@@ -6,11 +6,11 @@ import {
   disconnected,
   fakeClock,
   startTestServer,
-  type ClientSocket,
   type TestServer,
   type TestUser,
 } from '../../../test/test-server.js';
 import { ConsultationModel } from './consultation.model.js';
+import { collect, drained } from '../../../test/socket-events.js';
 
 const clock = fakeClock();
 let server: TestServer;
@@ -28,14 +28,8 @@ beforeEach(async () => {
   await server.context.consultations.reloadQueue();
 });
 
-/** Every `event` the socket receives from now on. */
-function record<E extends keyof ServerToClientEvents>(socket: ClientSocket, event: E): Parameters<ServerToClientEvents[E]>[0][] {
-  const seen: Parameters<ServerToClientEvents[E]>[0][] = [];
-  socket.on(event, ((payload: Parameters<ServerToClientEvents[E]>[0]) => seen.push(payload)) as never);
-  return seen;
-}
-
-const settle = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Every `event` the socket receives from now on (read after `drained`: then nothing sent is still on its way). */
+const record = collect;
 
 async function open(patient: TestUser, body: object = { reason: 'A persistent cough' }): Promise<Consultation> {
   const response = await server.request.post('/api/consultations').set('Cookie', patient.cookie).send(body);
@@ -111,9 +105,12 @@ describe('a consultation from request to notes', () => {
     const socket = await server.connect(patient.cookie);
     const requested = await open(patient);
     expect(requested.position).toBe(2);
+    // A waiting patient's presence goes to every doctor: the doctor hears them leave.
+    const doctorSocket = await server.connect(doctor.cookie);
+    const gone = eventMatching(doctorSocket, 'presence', (change) => change.userId === patient.id && !change.online);
 
     socket.disconnect();
-    await settle(200);
+    await gone;
     expect((await queueOf(doctor)).find((item) => item.id === requested.id)).toMatchObject({
       status: 'waiting',
       position: 2,
@@ -162,8 +159,9 @@ describe('the queue, live', () => {
     const [c0, c1, c2, c3, urgent] = consultations as [Consultation, Consultation, Consultation, Consultation, Consultation];
     const order = [urgent, c0, c1, c2, c3].map((item) => item.id);
 
-    // Doctors were told without asking, once per request, urgent first as soon as it came.
-    await settle(200);
+    // Doctors were told without asking, once per request, urgent first as soon as it came. Each
+    // broadcast went out before its request was answered; `drained` waits until they all arrived.
+    await Promise.all(doctorSockets.map((socket) => drained(socket)));
     for (const heard of doctorsHeard) {
       expect(heard.map(({ consultations: list }) => list.length)).toEqual([1, 2, 3, 4, 5]);
       expect(heard.at(-1)!.consultations.map((item) => item.id)).toEqual(order);
@@ -197,7 +195,7 @@ describe('the queue, live', () => {
     // The last one cancels: nobody ahead of them moves, so nobody ahead is told anything.
     const heardByFirst = record(sockets[1]!, 'consultationUpdated');
     expect((await server.request.post(`/api/consultations/${c3.id}/cancel`).set('Cookie', patients[3]!.cookie)).status).toBe(200);
-    await settle();
+    await Promise.all([drained(sockets[1]!), drained(sockets[4]!)]);
     expect(heardByFirst).toEqual([]);
     expect(urgentPatientHeard).toEqual([]);
   });
@@ -220,7 +218,7 @@ describe('the queue, live', () => {
     expect(requested).toMatchObject({ requestedDoctorId: wanted.id, requestedDoctorAvailable: false, position: 1 });
     expect((await queueOf(wanted)).map((item) => item.id)).toEqual([requested.id]);
     expect(await queueOf(other)).toEqual([]);
-    await settle(200);
+    await drained(otherSocket);
     expect(otherHeard.every(({ consultations }) => consultations.every((item) => item.id !== requested.id))).toBe(true);
 
     const otherAccept = await server.request.post(`/api/consultations/${requested.id}/accept`).set('Cookie', other.cookie);

@@ -1,3 +1,5 @@
+import { mayTakeConsultation } from '@telehealth/shared';
+
 /**
  * The queue's rules as plain functions: who goes first, who may take whom, where each patient
  * stands and how long they may wait. No database, no sockets: `queue-order.test.ts` covers them.
@@ -19,10 +21,8 @@ export function compareQueueOrder(a: QueueEntry, b: QueueEntry): number {
   );
 }
 
-/** A doctor may take a request that names nobody, or names them. */
-export function mayTake(entry: Pick<QueueEntry, 'requestedDoctorId'>, doctorId: string): boolean {
-  return entry.requestedDoctorId === null || entry.requestedDoctorId === doctorId;
-}
+/** A doctor may take a request that names nobody, or names them (the shared `mayTakeConsultation`). */
+export const mayTake: (entry: Pick<QueueEntry, 'requestedDoctorId'>, doctorId: string) => boolean = mayTakeConsultation;
 
 /**
  * Each waiting consultation's 1-based position in the global waiting order.

@@ -27,13 +27,13 @@ function remember(a: string, b: string): void {
 /**
  * Past this many users in one batch (a wave of sockets connecting), every past consultation is
  * read instead: FerretDB checks each document against each id of an `$in`, so a long list costs
- * more than reading the pairs it scans anyway (6 s against under 1 s for 10,000 consultations).
+ * more than reading the pairs it scans anyway (measured in docs/performance.md).
  */
 const READ_ALL_FROM = 64;
 
 /**
- * During a wave, batch after batch would each read all the pairs again (4 s each for 10,000 on
- * FerretDB): the read is shared for a few seconds. Changes made here (`relationsChanged`, from the
+ * During a wave, batch after batch would each read all the pairs again (seconds each on FerretDB,
+ * docs/performance.md): the read is shared for a few seconds. Changes made here (`relationsChanged`, from the
  * consultation service) drop it at once; what another instance changes shows within this long.
  */
 const ALL_PAIRS_FRESH_MS = 5_000;
@@ -69,6 +69,8 @@ function partnersLoader(shareWaveRead: boolean) {
     async (userIds) => {
       const ids = userIds.map((id) => new Types.ObjectId(id));
       // While a wave's shared read is fresh, every batch may use it; otherwise only long batches start one.
+      // Not a read by `_id` (users/user-reads.ts): consultations are found by their people, which
+      // on FerretDB is a scan whatever the filter, so one scan for the batch beats a scan per user.
       const rows =
         ids.length < READ_ALL_FROM && !(shareWaveRead && sharedReadIsFresh())
           ? await ConsultationModel.find(

@@ -1,24 +1,22 @@
 import mongoose from 'mongoose';
-import { createIdLoader } from '../../lib/batch-loader.js';
 import type { Logger } from '../../lib/logger.js';
-import { PUBLIC_USER_FIELDS, UserModel, type UserRecord } from '../users/user.model.js';
+import { readPublicUsers as readUsers, type PublicUserRecord } from '../users/index.js';
 import { ConsultationModel, type ConsultationRecord } from './consultation.model.js';
 import { compareQueueOrder, median, positionsOf, RECENT_CONSULTATIONS_FOR_ESTIMATE, type QueueEntry } from './queue-order.js';
 
 /*
  * Why the line is held in memory: on FerretDB (SQLite) no query uses an index except an `_id`
  * equality, so reading the waiting consultations, the recent completions and the waiting patients'
- * users is three scans of whole collections (0.6 to 1.5 s each at 10,000 rows). Re-read on every
- * change, 500 patients waiting heard their new place about 4 s after an accept. Now the line is
+ * users is three scans of whole collections, and re-read on every change a long line heard its new
+ * places seconds after an accept (the figures are in docs/performance.md). Now the line is
  * read once and every change this instance makes is applied from the record its conditional write
  * returned; changes made on another instance arrive as an id and are re-read by `_id`. What nobody
  * announces (a row written by hand, a lost Redis message, a patient's new name or avatar) is healed
- * by re-reading everything in the background once a minute, so queue views may show a profile
- * change up to a minute late.
+ * by re-reading everything in the background (`reloadIntervalMs`), so queue views may show a
+ * profile change that much late.
  */
 
-/** A user as the queue shows them (never the password hash). */
-export type PublicUserRecord = Omit<UserRecord, 'passwordHash'>;
+export type { PublicUserRecord };
 
 /** A waiting consultation in the line, with what the ordering rules read from it. */
 export interface LineEntry extends QueueEntry {
@@ -66,18 +64,8 @@ interface LineState {
   users: Map<string, PublicUserRecord>;
 }
 
-// Users by `_id`, one index lookup each (createIdLoader): a second query rather than `$lookup`,
-// which FerretDB does not have, and never an `$in`, which it answers by scanning every user.
-const publicUsers = createIdLoader<string, PublicUserRecord>(
-  async (id) => (await UserModel.findById(id, PUBLIC_USER_FIELDS).lean<PublicUserRecord>()) ?? undefined,
-);
-
-/** Users by id (those that exist). */
-export async function readUsers(ids: Iterable<string>): Promise<Map<string, PublicUserRecord>> {
-  const wanted = [...new Set(ids)];
-  const users = await Promise.all(wanted.map((id) => publicUsers.load(id)));
-  return new Map(users.flatMap((user) => (user ? [[user._id.toString(), user] as const] : [])));
-}
+// The line's users are read through the users module (users/user-reads.ts: by `_id`, one index
+// lookup each): a second query rather than `$lookup`, which FerretDB does not have.
 
 function completionOf(record: Pick<ConsultationRecord, '_id' | 'acceptedAt' | 'completedAt'>): Completion | null {
   const { acceptedAt, completedAt } = record;
@@ -101,79 +89,102 @@ function fingerprint(state: LineState): string {
   return JSON.stringify([waiting, state.recent, users]);
 }
 
+/** Reads the whole line: the waiting consultations, the recent completions, and their users by `_id`. */
+async function readLine(): Promise<LineState> {
+  const [waiting, recent] = await Promise.all([
+    ConsultationModel.find({ status: 'waiting' }).lean(),
+    ConsultationModel.find({ status: 'completed', acceptedAt: mongoose.trusted({ $ne: null }) }, { acceptedAt: 1, completedAt: 1 })
+      .sort({ completedAt: -1 })
+      .limit(RECENT_CONSULTATIONS_FOR_ESTIMATE)
+      .lean(),
+  ]);
+  return {
+    waiting: new Map(waiting.map((record) => [record._id.toString(), record])),
+    recent: recent.flatMap((record) => completionOf(record) ?? []),
+    users: await readUsers(waiting.flatMap(usersOf)),
+  };
+}
+
+/** The snapshot a state shows: queue order, positions, the typical length. */
+function build(current: LineState): WaitingLineSnapshot {
+  const ordered: LineEntry[] = [...current.waiting.values()]
+    .map((record) => ({
+      record,
+      id: record._id.toString(),
+      urgencyRank: record.urgencyRank,
+      createdAt: record.createdAt,
+      requestedDoctorId: record.requestedDoctorId?.toString() ?? null,
+    }))
+    .sort(compareQueueOrder);
+  return {
+    ordered,
+    positions: positionsOf(ordered),
+    medianLengthSeconds: median(current.recent.map((completion) => completion.lengthSeconds)),
+    users: current.users,
+    patients: new Set(ordered.map(({ record }) => record.patientId.toString())),
+  };
+}
+
 /**
  * The waiting line, held in memory by each instance. Loaded lazily (concurrent first uses share
- * one read), kept up to date by `apply`, and re-read in the background every minute.
+ * one read), kept up to date by `apply`, and re-read in the background every `reloadIntervalMs`.
+ * (A class for its state: what is held, what left, and the reads under way.)
  */
-export function createWaitingLine(options: WaitingLineOptions) {
-  const { logger } = options;
-  let state: LineState | null = null;
-  let snapshotCache: WaitingLineSnapshot | null = null;
-  const gone = new Map<string, number>();
+class WaitingLineState {
+  private state: LineState | null = null;
+  private snapshotCache: WaitingLineSnapshot | null = null;
+  /** consultations that left the line, and when: a re-read older than that cannot put them back */
+  private readonly gone = new Map<string, number>();
   // While the whole line is being read, what changes meanwhile is kept and applied on top of the
   // read, which may have started before those changes were written.
-  let duringRead: { records: ConsultationRecord[]; users: Map<string, PublicUserRecord> } | null = null;
-  let reading: Promise<boolean> | null = null;
-  let queuedRead: Promise<boolean> | null = null;
-  const fetching = new Map<string, Promise<void>>();
+  private duringRead: { records: ConsultationRecord[]; users: Map<string, PublicUserRecord> } | null = null;
+  private reading: Promise<boolean> | null = null;
+  private queuedRead: Promise<boolean> | null = null;
+  private readonly fetching = new Map<string, Promise<void>>();
+  private readonly timer: NodeJS.Timeout;
 
-  function applyTo(target: LineState, record: ConsultationRecord): void {
-    const id = record._id.toString();
-    if (record.status === 'waiting') {
-      // Only a re-read older than the change that closed it can say so: ignore it.
-      if (gone.has(id)) return;
-      target.waiting.set(id, record);
-      return;
-    }
-    gone.set(id, Date.now());
-    target.waiting.delete(id);
-    const completion = record.status === 'completed' ? completionOf(record) : null;
-    if (completion && !target.recent.some((known) => known.id === id)) {
-      target.recent = [...target.recent, completion]
-        .sort((a, b) => b.completedAt - a.completedAt)
-        .slice(0, RECENT_CONSULTATIONS_FOR_ESTIMATE);
-    }
+  constructor(private readonly options: WaitingLineOptions) {
+    this.timer = setInterval(() => this.reloadInBackground(), options.reloadIntervalMs ?? RELOAD_INTERVAL_MS);
+    this.timer.unref();
   }
 
-  async function readLine(): Promise<LineState> {
-    const [waiting, recent] = await Promise.all([
-      ConsultationModel.find({ status: 'waiting' }).lean(),
-      ConsultationModel.find(
-        { status: 'completed', acceptedAt: mongoose.trusted({ $ne: null }) },
-        { acceptedAt: 1, completedAt: 1 },
-      )
-        .sort({ completedAt: -1 })
-        .limit(RECENT_CONSULTATIONS_FOR_ESTIMATE)
-        .lean(),
-    ]);
-    return {
-      waiting: new Map(waiting.map((record) => [record._id.toString(), record])),
-      recent: recent.flatMap((record) => completionOf(record) ?? []),
-      users: await readUsers(waiting.flatMap(usersOf)),
-    };
+  /**
+   * A consultation's state as a write returned it (or a re-read by `_id`): a waiting one takes
+   * or keeps its place, any other status leaves the line, a completed one joins the estimate.
+   */
+  apply(record: ConsultationRecord): void {
+    this.duringRead?.records.push(record);
+    // Before the first read there is nothing to update: that read will see the change.
+    if (!this.state) return;
+    this.applyTo(this.state, record);
+    this.snapshotCache = null;
   }
 
-  /** Reads the whole line and puts it in place; answers whether it differs from what was held. */
-  async function read(): Promise<boolean> {
-    const meanwhile = { records: [] as ConsultationRecord[], users: new Map<string, PublicUserRecord>() };
-    duringRead = meanwhile;
-    try {
-      const fresh = await readLine();
-      for (const record of meanwhile.records) applyTo(fresh, record);
-      for (const [id, user] of meanwhile.users) fresh.users.set(id, user);
-      // Entries applied during the read show users this read did not fetch: keep those already held.
-      for (const id of [...fresh.waiting.values()].flatMap(usersOf)) {
-        const known = state?.users.get(id);
-        if (known && !fresh.users.has(id)) fresh.users.set(id, known);
-      }
-      const changed = state === null || fingerprint(state) !== fingerprint(fresh);
-      state = fresh;
-      snapshotCache = null;
-      const forgetBefore = Date.now() - GONE_REMEMBERED_MS;
-      for (const [id, at] of gone) if (at < forgetBefore) gone.delete(id);
-      return changed;
-    } finally {
-      duringRead = null;
+  /** A consultation that no longer exists (deleted by hand) leaves the line. */
+  forget(consultationId: string): void {
+    if (!this.state?.waiting.delete(consultationId)) return;
+    this.snapshotCache = null;
+  }
+
+  /** Re-reads a user the line shows (a doctor's availability changed). */
+  async refreshUser(userId: string): Promise<void> {
+    if (!this.state?.users.has(userId) && !this.duringRead) return;
+    const [user] = (await readUsers([userId])).values();
+    if (!user) return;
+    this.duringRead?.users.set(userId, user);
+    this.state?.users.set(userId, user);
+    this.snapshotCache = null;
+  }
+
+  /** The line now, read from the database on first use. */
+  async snapshot(): Promise<WaitingLineSnapshot> {
+    for (;;) {
+      if (!this.state) await (this.reading ?? this.reload());
+      const current = this.state!;
+      await this.ensureUsers(current);
+      // A whole read replaced the line meanwhile: take the users it lacks for that one.
+      if (this.state !== current) continue;
+      return (this.snapshotCache ??= build(current));
     }
   }
 
@@ -181,127 +192,105 @@ export function createWaitingLine(options: WaitingLineOptions) {
    * Re-reads the whole line from the database, after any read already under way (which may have
    * started before what the caller wants to see). Answers whether the line changed.
    */
-  function reload(): Promise<boolean> {
-    if (!reading) {
-      reading = read().finally(() => (reading = null));
-      return reading;
+  reload(): Promise<boolean> {
+    if (!this.reading) {
+      this.reading = this.read().finally(() => (this.reading = null));
+      return this.reading;
     }
-    queuedRead ??= reading
+    this.queuedRead ??= this.reading
       .catch(() => false)
       .then(() => {
-        queuedRead = null;
-        return reload();
+        this.queuedRead = null;
+        return this.reload();
       });
-    return queuedRead;
+    return this.queuedRead;
+  }
+
+  close(): void {
+    clearInterval(this.timer);
+  }
+
+  private reloadInBackground(): void {
+    // A line nobody has asked for yet is read fresh when first asked; one being read is current.
+    if (!this.state || this.reading) return;
+    this.reload()
+      .then((changed) => {
+        if (changed) this.options.onReloadChanged?.();
+      })
+      .catch((error: unknown) => this.options.logger.warn({ err: error }, 'waiting line reload failed'));
+  }
+
+  private applyTo(target: LineState, record: ConsultationRecord): void {
+    const id = record._id.toString();
+    if (record.status === 'waiting') {
+      // Only a re-read older than the change that closed it can say so: ignore it.
+      if (this.gone.has(id)) return;
+      target.waiting.set(id, record);
+      return;
+    }
+    this.gone.set(id, Date.now());
+    target.waiting.delete(id);
+    const completion = record.status === 'completed' ? completionOf(record) : null;
+    if (completion && !target.recent.some((known) => known.id === id)) {
+      target.recent = [...target.recent, completion].sort((a, b) => b.completedAt - a.completedAt).slice(0, RECENT_CONSULTATIONS_FOR_ESTIMATE);
+    }
+  }
+
+  /** Reads the whole line and puts it in place; answers whether it differs from what was held. */
+  private async read(): Promise<boolean> {
+    const meanwhile = { records: [] as ConsultationRecord[], users: new Map<string, PublicUserRecord>() };
+    this.duringRead = meanwhile;
+    try {
+      const fresh = await readLine();
+      for (const record of meanwhile.records) this.applyTo(fresh, record);
+      for (const [id, user] of meanwhile.users) fresh.users.set(id, user);
+      // Entries applied during the read show users this read did not fetch: keep those already held.
+      for (const id of [...fresh.waiting.values()].flatMap(usersOf)) {
+        const known = this.state?.users.get(id);
+        if (known && !fresh.users.has(id)) fresh.users.set(id, known);
+      }
+      const changed = this.state === null || fingerprint(this.state) !== fingerprint(fresh);
+      this.state = fresh;
+      this.snapshotCache = null;
+      const forgetBefore = Date.now() - GONE_REMEMBERED_MS;
+      for (const [id, at] of this.gone) if (at < forgetBefore) this.gone.delete(id);
+      return changed;
+    } finally {
+      this.duringRead = null;
+    }
   }
 
   /**
    * Reads the users the line shows that it does not hold yet (entries added since the last read),
    * including those of entries added while reading; a user who does not exist is tried once.
    */
-  async function ensureUsers(current: LineState): Promise<void> {
+  private async ensureUsers(current: LineState): Promise<void> {
     const tried = new Set<string>();
     for (;;) {
-      const missing = [...new Set([...current.waiting.values()].flatMap(usersOf))].filter(
-        (id) => !current.users.has(id) && !tried.has(id),
-      );
+      const missing = [...new Set([...current.waiting.values()].flatMap(usersOf))].filter((id) => !current.users.has(id) && !tried.has(id));
       if (missing.length === 0) return;
-      const unfetched = missing.filter((id) => !fetching.has(id));
+      const unfetched = missing.filter((id) => !this.fetching.has(id));
       if (unfetched.length > 0) {
         const fetch = readUsers(unfetched)
           .then((found) => {
             for (const [id, user] of found) {
               current.users.set(id, user);
-              state?.users.set(id, user);
+              this.state?.users.set(id, user);
             }
           })
           .finally(() => {
-            for (const id of unfetched) fetching.delete(id);
+            for (const id of unfetched) this.fetching.delete(id);
           });
-        for (const id of unfetched) fetching.set(id, fetch);
+        for (const id of unfetched) this.fetching.set(id, fetch);
       }
-      await Promise.all(missing.flatMap((id) => fetching.get(id) ?? []));
+      await Promise.all(missing.flatMap((id) => this.fetching.get(id) ?? []));
       for (const id of missing) tried.add(id);
     }
   }
-
-  function build(current: LineState): WaitingLineSnapshot {
-    const ordered: LineEntry[] = [...current.waiting.values()]
-      .map((record) => ({
-        record,
-        id: record._id.toString(),
-        urgencyRank: record.urgencyRank,
-        createdAt: record.createdAt,
-        requestedDoctorId: record.requestedDoctorId?.toString() ?? null,
-      }))
-      .sort(compareQueueOrder);
-    return {
-      ordered,
-      positions: positionsOf(ordered),
-      medianLengthSeconds: median(current.recent.map((completion) => completion.lengthSeconds)),
-      users: current.users,
-      patients: new Set(ordered.map(({ record }) => record.patientId.toString())),
-    };
-  }
-
-  const timer = setInterval(() => {
-    // A line nobody has asked for yet is read fresh when first asked; one being read is current.
-    if (!state || reading) return;
-    reload()
-      .then((changed) => {
-        if (changed) options.onReloadChanged?.();
-      })
-      .catch((error: unknown) => logger.warn({ err: error }, 'waiting line reload failed'));
-  }, options.reloadIntervalMs ?? RELOAD_INTERVAL_MS);
-  timer.unref();
-
-  return {
-    /**
-     * A consultation's state as a write returned it (or a re-read by `_id`): a waiting one takes
-     * or keeps its place, any other status leaves the line, a completed one joins the estimate.
-     */
-    apply(record: ConsultationRecord): void {
-      duringRead?.records.push(record);
-      // Before the first read there is nothing to update: that read will see the change.
-      if (!state) return;
-      applyTo(state, record);
-      snapshotCache = null;
-    },
-
-    /** A consultation that no longer exists (deleted by hand) leaves the line. */
-    forget(consultationId: string): void {
-      if (!state?.waiting.delete(consultationId)) return;
-      snapshotCache = null;
-    },
-
-    /** Re-reads a user the line shows (a doctor's availability changed). */
-    async refreshUser(userId: string): Promise<void> {
-      if (!state?.users.has(userId) && !duringRead) return;
-      const [user] = (await readUsers([userId])).values();
-      if (!user) return;
-      duringRead?.users.set(userId, user);
-      state?.users.set(userId, user);
-      snapshotCache = null;
-    },
-
-    /** The line now, read from the database on first use. */
-    async snapshot(): Promise<WaitingLineSnapshot> {
-      for (;;) {
-        if (!state) await (reading ?? reload());
-        const current = state!;
-        await ensureUsers(current);
-        // A whole read replaced the line meanwhile: take the users it lacks for that one.
-        if (state !== current) continue;
-        return (snapshotCache ??= build(current));
-      }
-    },
-
-    reload,
-
-    close(): void {
-      clearInterval(timer);
-    },
-  };
 }
 
-export type WaitingLine = ReturnType<typeof createWaitingLine>;
+export type WaitingLine = Pick<WaitingLineState, 'apply' | 'forget' | 'refreshUser' | 'snapshot' | 'reload' | 'close'>;
+
+export function createWaitingLine(options: WaitingLineOptions): WaitingLine {
+  return new WaitingLineState(options);
+}

@@ -1,11 +1,17 @@
 import { Router } from 'express';
 import { idParamsSchema } from '@telehealth/shared';
-import { AppError, errors } from '../../lib/app-error.js';
+import { errors } from '../../lib/app-error.js';
 import { endpoint } from '../../lib/endpoint.js';
-import { currentUser, requireAuth } from '../../middleware/authenticate.js';
-import type { AppContext } from '../../context.js';
-import { createUserService } from '../users/user.service.js';
-import type { StoredFile } from './file-storage.js';
+import type { Viewer } from '../../lib/viewer.js';
+import { currentUser, requireAuth } from '../../middleware/require-auth.js';
+import { mayDownload } from './file-access.js';
+import type { FileStorage } from './file-storage.js';
+
+export interface FileRouteDeps {
+  files: FileStorage;
+  /** whether the viewer may see this user's profile (users module: `canSee`, as the directory) */
+  maySeeProfile: (viewer: Viewer, userId: string) => Promise<boolean>;
+}
 
 const INLINE_TYPES = new Set(['image/png', 'image/jpeg', 'image/webp', 'image/gif']);
 
@@ -14,24 +20,10 @@ const INLINE_TYPES = new Set(['image/png', 'image/jpeg', 'image/webp', 'image/gi
  * owner's profile, an attachment only for the two people in its conversation. Anyone else gets
  * 404: they learn nothing, not even that it exists.
  */
-export function fileRoutes(deps: Pick<AppContext, 'files' | 'consultations'>): Router {
-  const users = createUserService(deps);
-
-  /** An attachment: its conversation's two people. An avatar: whoever may see its owner's profile. */
-  async function maySee(viewer: ReturnType<typeof currentUser>, file: StoredFile): Promise<boolean> {
-    if (file.purpose === 'attachment') return file.participants.includes(viewer.userId);
-    try {
-      await users.get(viewer, file.ownerId);
-      return true;
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'NOT_FOUND') return false;
-      throw error;
-    }
-  }
-
+export function fileRoutes(deps: FileRouteDeps): Router {
   const download = endpoint({ params: idParamsSchema }, async ({ params, req, res }) => {
     const file = await deps.files.find(params.id);
-    if (!file || !(await maySee(currentUser(req), file))) throw errors.notFound('No such file');
+    if (!file || !(await mayDownload(currentUser(req), file, deps.maySeeProfile))) throw errors.notFound('No such file');
     res.setHeader('Content-Type', file.mimeType);
     res.setHeader('Content-Length', String(file.size));
     res.setHeader('X-Content-Type-Options', 'nosniff');

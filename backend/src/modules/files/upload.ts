@@ -6,7 +6,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import multer from 'multer';
 import { AppError, errors } from '../../lib/app-error.js';
 import type { ConcurrencyLimit } from '../../lib/rate-limits.js';
-import { currentUser } from '../../middleware/authenticate.js';
+import { currentUser } from '../../middleware/require-auth.js';
 import type { FileMetadata, FileStorage, StoredFile } from './file-storage.js';
 
 declare global {

@@ -11,19 +11,26 @@ import {
   sendMessageSchema,
   SOCKET_ID_HEADER,
 } from '@telehealth/shared';
-import type { AppContext } from '../../context.js';
+import type { Config } from '../../config/config.js';
 import { errors } from '../../lib/app-error.js';
 import { endpoint } from '../../lib/endpoint.js';
-import { rateLimited } from '../../lib/rate-limits.js';
-import { currentUser, requireRole } from '../../middleware/authenticate.js';
-import { acceptOneFile, closeAfterUpload, guardUpload } from '../files/upload.js';
+import { rateLimited, type ConcurrencyLimit, type MessagingLimits } from '../../lib/rate-limits.js';
+import { currentUser, requireRole } from '../../middleware/require-auth.js';
+import { acceptOneFile, closeAfterUpload, guardUpload, type FileStorage } from '../files/index.js';
+import type { MessageService } from './message.service.js';
 
 const userParamsSchema = z.strictObject({ userId: objectIdSchema });
 const receiverParamsSchema = z.strictObject({ receiverId: objectIdSchema });
 // Socket.IO ids are short base64url strings; anything else is ignored rather than used as a room name.
 const socketIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
-type MessageRouteDeps = Pick<AppContext, 'messages' | 'config' | 'files' | 'uploadSlots' | 'messagingLimits'>;
+export interface MessageRouteDeps {
+  messages: MessageService;
+  config: Config;
+  files: FileStorage;
+  uploadSlots: ConcurrencyLimit;
+  messagingLimits: MessagingLimits;
+}
 
 /**
  * A multipart send is refused before its body is read: the sender must be over no limit and may

@@ -2,7 +2,7 @@ import { TYPING_RELAY_INTERVAL_MS, TYPING_TIMEOUT_MS, typingSchema } from '@tele
 import type { Clock } from '../../lib/clock.js';
 import type { MessagingLimits } from '../../lib/rate-limits.js';
 import type { Logger } from '../../lib/logger.js';
-import type { SocketModule } from '../../realtime/socket-server.js';
+import type { SocketModule } from '../../realtime/types.js';
 import { rooms } from '../../realtime/types.js';
 import { SocketError, withAck } from '../../realtime/with-ack.js';
 import type { MessageService } from './message.service.js';

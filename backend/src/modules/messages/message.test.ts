@@ -1,13 +1,13 @@
-import { EDIT_WINDOW_MS, type Message, type ServerToClientEvents } from '@telehealth/shared';
+import { EDIT_WINDOW_MS, type Message } from '@telehealth/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   fakeClock,
   nextEvent,
   startTestServer,
-  type ClientSocket,
   type TestServer,
   type TestUser,
 } from '../../../test/test-server.js';
+import { collect, drained } from '../../../test/socket-events.js';
 import { ConsultationModel } from '../consultations/consultation.model.js';
 import { ConversationModel, MessageModel, pairKeyOf } from './message.model.js';
 
@@ -69,15 +69,6 @@ async function fullHistory(user: TestUser, partner: TestUser): Promise<Message[]
     before = all[0]!.id;
   }
 }
-
-/** Every `event` the socket receives from now on. */
-function collect<E extends keyof ServerToClientEvents>(socket: ClientSocket, event: E): Parameters<ServerToClientEvents[E]>[0][] {
-  const seen: Parameters<ServerToClientEvents[E]>[0][] = [];
-  socket.on(event, ((payload: Parameters<ServerToClientEvents[E]>[0]) => seen.push(payload)) as never);
-  return seen;
-}
-
-const settle = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('a call leaves its trace in the thread (for modules/calls)', () => {
   it('stores one call message per call id, announced to both people', async () => {
@@ -142,7 +133,7 @@ describe('REST-then-emit delivery', () => {
     });
     expect(await receiverHears).toEqual(message);
     expect(await otherTabHears).toEqual(message);
-    await settle();
+    await Promise.all([drained(sendingTab), drained(strangerSocket)]);
     expect(sendingTabHeard).toEqual([]);
     expect(strangerHeard).toEqual([]);
   });
@@ -504,7 +495,7 @@ describe('typing indicators', () => {
     expect(await typist.emitWithAck('typing', { to: patient.id, isTyping: true })).toEqual({ ok: true });
     expect(await typist.emitWithAck('typing', { to: patient.id, isTyping: true })).toEqual({ ok: true });
     expect(await typist.emitWithAck('typing', { to: patient.id, isTyping: true })).toEqual({ ok: true });
-    await settle();
+    await drained(watcher);
     expect(heard).toEqual([{ userId: doctor.id, isTyping: true }]);
 
     const stopped = await nextEvent(watcher, 'typing', 7_000);

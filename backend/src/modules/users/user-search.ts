@@ -17,3 +17,9 @@ export function searchFilter(search: string | undefined, alsoEmail = false): Rec
   if (!alsoEmail) return { searchText: mongoose.trusted({ $regex: pattern }) };
   return { $or: [{ searchText: mongoose.trusted({ $regex: pattern }) }, { email: mongoose.trusted({ $regex: pattern }) }] };
 }
+
+/** `searchFilter` for a user already read: the same literal, case-blind match on `searchText`. */
+export function matchesSearch(searchText: string, search: string | undefined): boolean {
+  const text = search?.trim().toLowerCase();
+  return !text || searchText.includes(text);
+}

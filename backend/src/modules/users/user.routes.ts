@@ -6,21 +6,27 @@ import {
   updateProfileSchema,
   userListQuerySchema,
 } from '@telehealth/shared';
-import type { AppContext } from '../../context.js';
+import type { Config } from '../../config/config.js';
+import type { ConcurrencyLimit } from '../../lib/rate-limits.js';
 import { errors } from '../../lib/app-error.js';
 import { endpoint } from '../../lib/endpoint.js';
-import { currentUser, requireAuth, requireRole } from '../../middleware/authenticate.js';
-import { acceptOneFile, closeAfterUpload, guardUpload } from '../files/upload.js';
-import { createUserService } from './user.service.js';
+import { currentUser, requireAuth, requireRole } from '../../middleware/require-auth.js';
+import { acceptOneFile, closeAfterUpload, guardUpload, type FileStorage } from '../files/index.js';
+import type { UserService } from './user.service.js';
 
 /** `/api/users`: the directory and profiles. */
 /** Avatars are small pictures: a tighter cap than attachments. */
 const AVATAR_MAX_BYTES = 2 * 1024 * 1024;
 
-type UserRouteDeps = Pick<AppContext, 'consultations' | 'files' | 'config' | 'uploadSlots'>;
+export interface UserRouteDeps {
+  users: UserService;
+  files: FileStorage;
+  config: Config;
+  uploadSlots: ConcurrencyLimit;
+}
 
 export function userRoutes(deps: UserRouteDeps): Router {
-  const users = createUserService(deps);
+  const { users } = deps;
   const avatarUpload = [
     closeAfterUpload,
     requireAuth,
