@@ -2,7 +2,7 @@ import { ArrowLeft, Phone } from 'lucide-react';
 import { useId, useState } from 'react';
 import { useVideoCall } from '../context/video-call-context';
 import { endedSummary } from '../logic/call-ended';
-import type { CallState, Direction } from '../logic/call-machine';
+import type { CallState } from '../logic/call-machine';
 
 type Ended = Extract<CallState, { status: 'ended' }>;
 
@@ -11,12 +11,12 @@ type Ended = Extract<CallState, { status: 'ended' }>;
  * things people do next: call again, or go back to the conversation. Calling again is offered only
  * while the other person is online; otherwise the button says why it cannot ring.
  */
-export function CallEnded({ state, direction }: { state: Ended; direction: Direction }) {
+export function CallEnded({ state }: { state: Ended }) {
   const { callAgain, backToThread, dismiss, isOnline } = useVideoCall();
   // The moment this view first shows is the moment the call ended here: the length is measured to it.
   const [endedAt] = useState(() => Date.now());
   const reasonId = useId();
-  const summary = endedSummary(state, direction, endedAt);
+  const summary = endedSummary(state, endedAt);
   const peer = state.peer;
   const offline = peer !== null && isOnline(peer.id) === false;
 

@@ -32,7 +32,7 @@ export function CallScreen({ renderExtras }: { renderExtras: CallExtras | undefi
 
 function CallDialog({ renderExtras }: { renderExtras: CallExtras | undefined }) {
   const call = useVideoCall();
-  const { state, precheck, direction, announcement } = call;
+  const { state, precheck, announcement } = call;
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
@@ -47,17 +47,17 @@ function CallDialog({ renderExtras }: { renderExtras: CallExtras | undefined }) 
     };
   }, []);
 
-  const peer = precheck?.direction === 'outgoing' ? precheck.peer : 'peer' in state ? state.peer : null;
+  const peer = precheck?.before === 'calling' ? precheck.peer : 'peer' in state ? state.peer : null;
 
   const view = precheck ? 'precheck' : state.status === 'ringing' ? 'ringing' : state.status === 'ended' ? 'ended' : 'live';
   let body = null;
   if (view === 'precheck') body = <PreCallCheck />;
   else if (view === 'ringing') body = <Ringing />;
   // Keyed by call: each call's end is its own moment to measure the length to.
-  else if (state.status === 'ended') body = <CallEnded key={state.callId} state={state} direction={direction ?? 'outgoing'} />;
+  else if (state.status === 'ended') body = <CallEnded key={state.callId} state={state} />;
   else if (peer) body = <LiveCall peer={peer} renderExtras={renderExtras} />;
   // The ended view's headline says it ("Call ended · 0:11"): the status line would only repeat it.
-  const status = view === 'precheck' ? (precheck?.direction === 'outgoing' ? 'Before you call' : 'Before you join') : view === 'ended' ? '' : statusLine(state);
+  const status = view === 'precheck' ? (precheck?.before === 'calling' ? 'Before you call' : 'Before you join') : view === 'ended' ? '' : statusLine(state);
 
   return (
     <dialog

@@ -13,14 +13,12 @@ const deviceLabel = (device: MediaDeviceInfo, index: number, kind: string) => de
 export function PreCallCheck() {
   const { precheck, localMedia, selectDevices, startCall, answer, cancelPrecheck, decline } = useVideoCall();
   const level = useMicLevel(localMedia.stream);
-  const cameraId = useId();
-  const microphoneId = useId();
   const meterId = useId();
   if (!precheck) return null;
 
-  const { stream, problem, audioOnly, devices, pending } = localMedia;
+  const { stream, problem, audioOnly, pending } = localMedia;
   const hasVideo = (stream?.getVideoTracks().length ?? 0) > 0;
-  const outgoing = precheck.direction === 'outgoing';
+  const outgoing = precheck.before === 'calling';
 
   return (
     <section className="precall stack" aria-label="Check your camera and microphone">
@@ -54,34 +52,7 @@ export function PreCallCheck() {
         </div>
       )}
 
-      {stream && (
-        <div className="precall-devices">
-          {!audioOnly && devices.cameras.length > 0 && (
-            <div className="field">
-              <label htmlFor={cameraId}>Camera</label>
-              <select id={cameraId} value={localMedia.cameraId ?? ''} onChange={(event) => selectDevices({ cameraId: event.target.value })}>
-                {devices.cameras.map((device, index) => (
-                  <option key={device.deviceId || index} value={device.deviceId}>
-                    {deviceLabel(device, index, 'Camera')}
-                  </option>
-                ))}
-              </select>
-            </div>
-          )}
-          {devices.microphones.length > 0 && (
-            <div className="field">
-              <label htmlFor={microphoneId}>Microphone</label>
-              <select id={microphoneId} value={localMedia.microphoneId ?? ''} onChange={(event) => selectDevices({ microphoneId: event.target.value, audioOnly })}>
-                {devices.microphones.map((device, index) => (
-                  <option key={device.deviceId || index} value={device.deviceId}>
-                    {deviceLabel(device, index, 'Microphone')}
-                  </option>
-                ))}
-              </select>
-            </div>
-          )}
-        </div>
-      )}
+      {stream && <DevicePickers />}
 
       <div className="actions">
         <button type="button" className="button button-primary" disabled={!stream} autoFocus onClick={outgoing ? startCall : answer}>
@@ -92,5 +63,41 @@ export function PreCallCheck() {
         </button>
       </div>
     </section>
+  );
+}
+
+/** The camera and microphone to use, once the browser has said which there are. */
+function DevicePickers() {
+  const { localMedia, selectDevices } = useVideoCall();
+  const cameraId = useId();
+  const microphoneId = useId();
+  const { audioOnly, devices } = localMedia;
+  return (
+    <div className="precall-devices">
+      {!audioOnly && devices.cameras.length > 0 && (
+        <div className="field">
+          <label htmlFor={cameraId}>Camera</label>
+          <select id={cameraId} value={localMedia.cameraId ?? ''} onChange={(event) => selectDevices({ cameraId: event.target.value })}>
+            {devices.cameras.map((device, index) => (
+              <option key={device.deviceId || index} value={device.deviceId}>
+                {deviceLabel(device, index, 'Camera')}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {devices.microphones.length > 0 && (
+        <div className="field">
+          <label htmlFor={microphoneId}>Microphone</label>
+          <select id={microphoneId} value={localMedia.microphoneId ?? ''} onChange={(event) => selectDevices({ microphoneId: event.target.value, audioOnly })}>
+            {devices.microphones.map((device, index) => (
+              <option key={device.deviceId || index} value={device.deviceId}>
+                {deviceLabel(device, index, 'Microphone')}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+    </div>
   );
 }

@@ -1,11 +1,11 @@
 import { createContext, useContext } from 'react';
 import type { LocalMedia } from '../hooks/use-local-media';
-import type { CallPeer, CallState, Direction } from '../logic/call-machine';
+import type { CallPeer, CallState } from '../logic/call-machine';
 import type { PeerMedia } from '../logic/call-messages';
 import type { QualityAssessment } from '../logic/connection-quality';
 
-/** The pre-call check on screen: before placing a call, or after Accept before joining. */
-export type Precheck = { direction: 'outgoing'; peer: CallPeer } | { direction: 'incoming' } | null;
+/** The pre-call check on screen: before calling `peer`, or after Accept before joining. */
+export type Precheck = { before: 'calling'; peer: CallPeer } | { before: 'joining' } | null;
 
 /** This user's side of the call, beyond what the camera and microphone are. */
 export interface CallMediaState {
@@ -17,9 +17,8 @@ export interface CallMediaState {
 }
 
 export interface VideoCallContextValue {
+  /** the call as the machine has it; who placed it is `callDirection(state)` */
   state: CallState;
-  /** who placed the call that is on screen (null when none) */
-  direction: Direction | null;
   precheck: Precheck;
   localMedia: LocalMedia;
   /** what this user sends: the stream shown in the local preview (the camera, or the shared screen) */

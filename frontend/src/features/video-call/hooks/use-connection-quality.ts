@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import { assessQuality, sampleFromStats, type QualityAssessment, type StatsSample } from '../logic/connection-quality';
-import type { CallSession } from '../rtc/call-session';
+import type { CallSessionApi } from '../rtc/call-session';
 
 /** How often the badge is refreshed: often enough to react, rarely enough to cost nothing. */
 export const QUALITY_INTERVAL_MS = 2_000;
 
-/** The connection quality badge: `getStats()` every 2 s while `active`, judged by `assessQuality`. */
-export function useConnectionQuality(session: { readonly current: CallSession | null }, active: boolean): QualityAssessment | null {
+/** The connection quality badge: the live session's `getStats()` every 2 s while `active`, judged by `assessQuality`. */
+export function useConnectionQuality(call: { readonly session: Pick<CallSessionApi, 'getStats'> | null }, active: boolean): QualityAssessment | null {
   const [quality, setQuality] = useState<QualityAssessment | null>(null);
 
   useEffect(() => {
@@ -14,7 +14,7 @@ export function useConnectionQuality(session: { readonly current: CallSession | 
     let previous: StatsSample | null = null;
     let stopped = false;
     const measure = async () => {
-      const report = await session.current?.getStats().catch(() => null);
+      const report = await call.session?.getStats().catch(() => null);
       if (!report || stopped) return;
       const sample = sampleFromStats(report.values() as Iterable<Record<string, unknown>>, Date.now());
       setQuality(assessQuality(previous, sample));
@@ -26,7 +26,7 @@ export function useConnectionQuality(session: { readonly current: CallSession | 
       clearInterval(timer);
       setQuality(null);
     };
-  }, [session, active]);
+  }, [call, active]);
 
   return quality;
 }

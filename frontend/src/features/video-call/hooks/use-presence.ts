@@ -1,5 +1,16 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { AppSocket } from '../../../lib/socket';
+import { useSocketEvents } from '../../../lib/use-socket-events';
+
+/** The next set after a `presence` update; the same set when nothing changes, null until the first list. */
+export function withPresence(current: ReadonlySet<string> | null, userId: string, online: boolean): ReadonlySet<string> | null {
+  // An update before the first list: keep waiting for the list rather than guess the rest.
+  if (!current || current.has(userId) === online) return current;
+  const next = new Set(current);
+  if (online) next.add(userId);
+  else next.delete(userId);
+  return next;
+}
 
 /**
  * Who is online, as far as this user may know: the server's `onlineUsers` list on every connect,
@@ -8,31 +19,19 @@ import type { AppSocket } from '../../../lib/socket';
  */
 export function usePresence(socket: AppSocket | null): ReadonlySet<string> | null {
   const [online, setOnline] = useState<ReadonlySet<string> | null>(null);
-
-  useEffect(() => {
-    if (!socket) return;
-    const onList = (userIds: string[]) => setOnline(new Set(userIds));
-    const onPresence = ({ userId, online: isOnline }: { userId: string; online: boolean }) =>
-      setOnline((current) => {
-        // An update before the first list: keep waiting for the list rather than guess the rest.
-        if (!current || current.has(userId) === isOnline) return current;
-        const next = new Set(current);
-        if (isOnline) next.add(userId);
-        else next.delete(userId);
-        return next;
-      });
+  useSocketEvents(socket, {
+    onlineUsers: (userIds) => setOnline(new Set(userIds)),
+    presence: ({ userId, online: isOnline }) => setOnline((current) => withPresence(current, userId, isOnline)),
     // A new connection sends a fresh list; until then what we knew may be stale.
-    const onDisconnect = () => setOnline(null);
-    socket.on('onlineUsers', onList);
-    socket.on('presence', onPresence);
-    socket.on('disconnect', onDisconnect);
-    return () => {
-      socket.off('onlineUsers', onList);
-      socket.off('presence', onPresence);
-      socket.off('disconnect', onDisconnect);
-      setOnline(null);
-    };
-  }, [socket]);
-
+    disconnect: () => setOnline(null),
+  });
+  // Another socket (another user) knows nothing yet.
+  useEffect(() => () => setOnline(null), [socket]);
   return online;
+}
+
+/** Whether someone is online: true, false, or null while the server has not said yet. */
+export function useIsOnline(socket: AppSocket | null): (userId: string) => boolean | null {
+  const online = usePresence(socket);
+  return useCallback((userId: string) => (online ? online.has(userId) : null), [online]);
 }

@@ -8,6 +8,7 @@ const ended = (overrides: Partial<Ended>): Ended => ({
   status: 'ended',
   callId: 'call-1',
   peer: doctor,
+  direction: 'outgoing',
   reason: 'hangup',
   by: 'me',
   ...overrides,
@@ -32,7 +33,7 @@ describe('endedSummary: a call that connected', () => {
     ['system', 'failed', 'The connection was lost. Check your network and call again.'],
   ] as const)('by %s (%s): "Call ended · m:ss" on both sides, and Call again', (by, reason, detail) => {
     for (const direction of ['outgoing', 'incoming'] as const) {
-      expect(endedSummary(ended({ by, reason, connectedAt: CONNECTED_AT }), direction, ENDED_AT)).toEqual({
+      expect(endedSummary(ended({ by, reason, connectedAt: CONNECTED_AT, direction }), ENDED_AT)).toEqual({
         title: 'Call ended · 0:11',
         detail,
         again: 'Call again',
@@ -41,19 +42,19 @@ describe('endedSummary: a call that connected', () => {
   });
 
   it('longer calls read as the call timer does', () => {
-    expect(endedSummary(ended({ connectedAt: 0 }), 'outgoing', 754_000).title).toBe('Call ended · 12:34');
-    expect(endedSummary(ended({ connectedAt: 0 }), 'outgoing', 3_723_000).title).toBe('Call ended · 1:02:03');
+    expect(endedSummary(ended({ connectedAt: 0, direction: 'outgoing' }), 754_000).title).toBe('Call ended · 12:34');
+    expect(endedSummary(ended({ connectedAt: 0, direction: 'outgoing' }), 3_723_000).title).toBe('Call ended · 1:02:03');
   });
 });
 
 describe('endedSummary: a call that never connected', () => {
   it('the caller: "No answer" or "Declined", and may call again', () => {
-    expect(endedSummary(ended({ reason: 'timeout', by: 'system' }), 'outgoing', ENDED_AT)).toEqual({
+    expect(endedSummary(ended({ reason: 'timeout', by: 'system', direction: 'outgoing' }), ENDED_AT)).toEqual({
       title: 'No answer',
       detail: 'Dr Ada did not answer.',
       again: 'Call again',
     });
-    expect(endedSummary(ended({ reason: 'rejected', by: 'peer' }), 'outgoing', ENDED_AT)).toEqual({
+    expect(endedSummary(ended({ reason: 'rejected', by: 'peer', direction: 'outgoing' }), ENDED_AT)).toEqual({
       title: 'Declined',
       detail: 'Dr Ada declined the call.',
       again: 'Call again',
@@ -62,8 +63,8 @@ describe('endedSummary: a call that never connected', () => {
 
   it('the callee: a missed call (rang out, or the caller gave up), with Call back', () => {
     const missed = { title: 'Missed call', detail: 'Dr Ada called you.', again: 'Call back' };
-    expect(endedSummary(ended({ reason: 'timeout', by: 'system' }), 'incoming', ENDED_AT)).toEqual(missed);
-    expect(endedSummary(ended({ reason: 'hangup', by: 'peer' }), 'incoming', ENDED_AT)).toEqual(missed);
+    expect(endedSummary(ended({ reason: 'timeout', by: 'system', direction: 'incoming' }), ENDED_AT)).toEqual(missed);
+    expect(endedSummary(ended({ reason: 'hangup', by: 'peer', direction: 'incoming' }), ENDED_AT)).toEqual(missed);
   });
 
   it.each([
@@ -75,11 +76,11 @@ describe('endedSummary: a call that never connected', () => {
     ['connection-failed', 'Could not connect', 'Try again'],
     ['unknown', 'The call could not be set up', 'Try again'],
   ] as const)('refused or failed (%s): says why, and offers a retry only where one can help', (error, title, again) => {
-    expect(endedSummary(ended({ reason: 'failed', by: 'system', error }), 'outgoing', ENDED_AT)).toMatchObject({ title, again });
+    expect(endedSummary(ended({ reason: 'failed', by: 'system', error, direction: 'outgoing' }), ENDED_AT)).toMatchObject({ title, again });
   });
 
   it('another tab answered', () => {
-    expect(endedSummary(ended({ reason: 'hangup', by: 'peer', answeredElsewhere: true }), 'incoming', ENDED_AT)).toEqual({
+    expect(endedSummary(ended({ reason: 'hangup', by: 'peer', answeredElsewhere: true, direction: 'incoming' }), ENDED_AT)).toEqual({
       title: 'Answered on another device',
       detail: null,
       again: null,

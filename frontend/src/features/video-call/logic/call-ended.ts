@@ -1,4 +1,4 @@
-import type { CallPeer, CallState, Direction } from './call-machine';
+import type { CallPeer, CallState } from './call-machine';
 import { formatCallTimer } from './call-messages';
 
 type Ended = Extract<CallState, { status: 'ended' }>;
@@ -23,7 +23,8 @@ export function callDurationSeconds(connectedAt: number, endedAt: number): numbe
 }
 
 /**
- * The ended screen, from how the call ended, who placed it, and when this tab saw it end.
+ * The ended screen, from how the call ended (who placed it is in `state.direction`) and when this
+ * tab saw it end.
  *
  * A call that connected always reads "Call ended · m:ss", whoever hung up and however (a lost
  * connection too): the length is what people look for, as in Meet or WhatsApp. One that never
@@ -31,8 +32,9 @@ export function callDurationSeconds(connectedAt: number, endedAt: number): numbe
  * again; the callee sees "Missed call" and may call back. Refusals that calling again cannot fix
  * (not allowed) offer nothing but the way back.
  */
-export function endedSummary(state: Ended, direction: Direction, endedAt: number): EndedSummary {
+export function endedSummary(state: Ended, endedAt: number): EndedSummary {
   const name = nameOf(state.peer);
+  const { direction } = state;
   if (state.answeredElsewhere) return { title: 'Answered on another device', detail: null, again: null };
 
   if (state.connectedAt !== undefined) {

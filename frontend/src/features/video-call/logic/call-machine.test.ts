@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  callDirection,
   callReducer,
-  canAnswer,
-  canHangUp,
-  currentCallId,
   elapsedSeconds,
-  hasPeerConnection,
   initialCallState,
   isInCall,
   type CallEvent,
@@ -63,7 +60,7 @@ describe('placing a call', () => {
   });
 
   it.each(['OFFLINE', 'BUSY', 'FORBIDDEN'] as const)('the server refuses with %s: ended, failed, with that error', (error) => {
-    expect(callReducer(calling, { type: 'call-refused', callId, error })).toEqual({ status: 'ended', callId, peer, reason: 'failed', by: 'system', error });
+    expect(callReducer(calling, { type: 'call-refused', callId, error })).toEqual({ status: 'ended', callId, peer, direction: 'outgoing', reason: 'failed', by: 'system', error });
   });
 
   it('a refusal for another call id, or outside calling, is ignored', () => {
@@ -91,7 +88,7 @@ describe('receiving a call', () => {
   });
 
   it('decline: ringing → ended rejected by me; ignored elsewhere', () => {
-    expect(callReducer(ringing, { type: 'decline' })).toEqual({ status: 'ended', callId, peer, reason: 'rejected', by: 'me' });
+    expect(callReducer(ringing, { type: 'decline' })).toEqual({ status: 'ended', callId, peer, direction: 'incoming', reason: 'rejected', by: 'me' });
     expectIgnored({ type: 'decline' }, ['ringing']);
   });
 
@@ -100,6 +97,7 @@ describe('receiving a call', () => {
       status: 'ended',
       callId,
       peer,
+      direction: 'incoming',
       reason: 'hangup',
       by: 'peer',
       answeredElsewhere: true,
@@ -118,6 +116,7 @@ describe('the connection', () => {
       status: 'ended',
       callId,
       peer,
+      direction: 'outgoing',
       reason: 'failed',
       by: 'system',
       error: 'connection-failed',
@@ -134,7 +133,7 @@ describe('the connection', () => {
   });
 
   it('the restart fails, or takes too long: reconnecting → ended failed', () => {
-    const failed = { status: 'ended', callId, peer, reason: 'failed', by: 'system', error: 'connection-failed', connectedAt: 1_000 };
+    const failed = { status: 'ended', callId, peer, direction: 'outgoing', reason: 'failed', by: 'system', error: 'connection-failed', connectedAt: 1_000 };
     expect(callReducer(reconnecting, { type: 'connection', state: 'failed', at: 9_000 })).toEqual(failed);
     expect(callReducer(reconnecting, { type: 'reconnect-timeout' })).toEqual(failed);
   });
@@ -173,11 +172,19 @@ describe('ending', () => {
     ['disconnected', 'peer'],
     ['timeout', 'system'],
   ] as const)('the server ends it (%s) → ended, by %s, from any live state', (reason, by) => {
-    for (const status of ['calling', 'ringing', 'connecting'] as const) {
-      expect(callReducer(everyState[status], { type: 'remote-ended', callId, reason })).toEqual({ status: 'ended', callId, peer, reason, by });
+    for (const [status, direction] of [['calling', 'outgoing'], ['ringing', 'incoming'], ['connecting', 'outgoing']] as const) {
+      expect(callReducer(everyState[status], { type: 'remote-ended', callId, reason })).toEqual({ status: 'ended', callId, peer, direction, reason, by });
     }
     for (const status of ['connected', 'reconnecting'] as const) {
-      expect(callReducer(everyState[status], { type: 'remote-ended', callId, reason })).toEqual({ status: 'ended', callId, peer, reason, by, connectedAt: 1_000 });
+      expect(callReducer(everyState[status], { type: 'remote-ended', callId, reason })).toEqual({
+        status: 'ended',
+        callId,
+        peer,
+        direction: 'outgoing',
+        reason,
+        by,
+        connectedAt: 1_000,
+      });
     }
   });
 
@@ -192,21 +199,17 @@ describe('ending', () => {
     expectIgnored({ type: 'remote-ended', callId, reason: 'hangup' }, ['calling', 'ringing', 'connecting', 'connected', 'reconnecting']);
   });
 
-  it('no camera or no permission while placing or accepting → ended failed with that error', () => {
-    expect(callReducer(calling, { type: 'media-error', error: 'permission-denied' })).toEqual({
+  it('an ended call keeps who placed it, so the ended screen needs nothing else to say "No answer" or "Missed call"', () => {
+    expect(callReducer(calling, { type: 'ring-timeout' })).toMatchObject({ status: 'ended', direction: 'outgoing' });
+    expect(callReducer(ringing, { type: 'ring-timeout' })).toMatchObject({ status: 'ended', direction: 'incoming' });
+    expect(callReducer(run([{ type: 'connection', state: 'connected', at: 2_000 }], connectingIn), { type: 'hang-up' })).toMatchObject({
       status: 'ended',
-      callId,
-      peer,
-      reason: 'failed',
-      by: 'me',
-      error: 'permission-denied',
+      direction: 'incoming',
     });
-    expect(callReducer(connectingIn, { type: 'media-error', error: 'no-device' })).toMatchObject({ status: 'ended', error: 'no-device' });
-    expectIgnored({ type: 'media-error', error: 'no-device' }, ['calling', 'connecting']);
   });
 
   it('the client ring timer: calling or ringing → ended timeout; ignored once answered', () => {
-    expect(callReducer(calling, { type: 'ring-timeout' })).toEqual({ status: 'ended', callId, peer, reason: 'timeout', by: 'system' });
+    expect(callReducer(calling, { type: 'ring-timeout' })).toEqual({ status: 'ended', callId, peer, direction: 'outgoing', reason: 'timeout', by: 'system' });
     expect(callReducer(ringing, { type: 'ring-timeout' })).toMatchObject({ status: 'ended', reason: 'timeout' });
     expectIgnored({ type: 'ring-timeout' }, ['calling', 'ringing']);
   });
@@ -233,25 +236,21 @@ describe('ending', () => {
 });
 
 describe('selectors', () => {
-  it('isInCall, canHangUp, canAnswer, hasPeerConnection per state', () => {
-    const table = Object.fromEntries(
-      Object.entries(everyState).map(([status, state]) => [status, [isInCall(state), canHangUp(state), canAnswer(state), hasPeerConnection(state)]]),
-    );
+  it('isInCall and callDirection per state', () => {
+    const table = Object.fromEntries(Object.entries(everyState).map(([status, state]) => [status, [isInCall(state), callDirection(state)]]));
     expect(table).toEqual({
-      idle: [false, false, false, false],
-      calling: [true, true, false, false],
-      ringing: [true, false, true, false],
-      connecting: [true, true, false, true],
-      connected: [true, true, false, true],
-      reconnecting: [true, true, false, true],
-      ended: [false, false, false, false],
+      idle: [false, null],
+      calling: [true, 'outgoing'],
+      ringing: [true, 'incoming'],
+      connecting: [true, 'outgoing'],
+      connected: [true, 'outgoing'],
+      reconnecting: [true, 'outgoing'],
+      ended: [false, 'outgoing'],
     });
+    expect(callDirection(connectingIn)).toBe('incoming');
   });
 
-  it('currentCallId and elapsedSeconds', () => {
-    expect(currentCallId(initialCallState)).toBeNull();
-    expect(currentCallId(endedState)).toBeNull();
-    expect(currentCallId(ringing)).toBe(callId);
+  it('elapsedSeconds', () => {
     expect(elapsedSeconds(calling, 10_000)).toBeNull();
     expect(elapsedSeconds(connected, 43_500)).toBe(42);
     expect(elapsedSeconds(reconnecting, 11_000)).toBe(10);

@@ -2,8 +2,8 @@ import type { CallEndReason, PublicUser } from '@telehealth/shared';
 
 /**
  * The call as the UI sees it, as a pure reducer: `callReducer(state, event) → state`.
- * Side effects (getUserMedia, RTCPeerConnection, socket emits) live in the provider, which
- * dispatches what happened and reacts to the state it gets back. An event that does not apply to
+ * Side effects (getUserMedia, RTCPeerConnection, socket emits) live in the flows and hooks around
+ * it (docs/calls.md), which dispatch what happened and react to the state they get back. An event that does not apply to
  * the current state (a late server event, a double click) returns the very same state object.
  *
  *   idle ──start──▶ calling ──remote-answered──▶ connecting ──connected──▶ connected
@@ -56,6 +56,8 @@ export type CallState =
       status: 'ended';
       callId: string | null;
       peer: CallPeer | null;
+      /** who placed the call: the ended screen says "No answer" to the caller, "Missed call" to the callee */
+      direction: Direction;
       reason: EndedReason;
       by: EndedBy;
       error?: CallErrorCode;
@@ -90,8 +92,6 @@ export type CallEvent =
   /** `call-ended` from the server */
   | { type: 'remote-ended'; callId: string; reason: CallEndReason; answeredElsewhere?: boolean }
   | { type: 'hang-up' }
-  /** getUserMedia failed: NotAllowedError → permission-denied, NotFoundError → no-device */
-  | { type: 'media-error'; error: 'permission-denied' | 'no-device' | 'unknown' }
   /** the client's own ring timer, a safety net if the server's `timeout` never arrives */
   | { type: 'ring-timeout' }
   /**
@@ -108,7 +108,8 @@ type Live = Exclude<CallState, { status: 'idle' } | { status: 'ended' }>;
 
 function ended(from: Live, reason: EndedReason, by: EndedBy, extra: { error?: CallErrorCode; answeredElsewhere?: boolean } = {}): CallState {
   const connected = 'connectedAt' in from ? { connectedAt: from.connectedAt } : {};
-  return { status: 'ended', callId: from.callId, peer: from.peer, reason, by, ...extra, ...connected };
+  const direction = from.status === 'calling' ? 'outgoing' : from.status === 'ringing' ? 'incoming' : from.direction;
+  return { status: 'ended', callId: from.callId, peer: from.peer, direction, reason, by, ...extra, ...connected };
 }
 
 function call(state: Live): LiveCall {
@@ -163,11 +164,6 @@ export function callReducer(state: CallState, event: CallEvent): CallState {
       // Hanging up a call that rings here is declining it.
       return state.status === 'ringing' ? ended(state, 'rejected', 'me') : ended(state, 'hangup', 'me');
 
-    case 'media-error':
-      // Media is requested when placing a call and when accepting one; later it is already flowing.
-      if (state.status !== 'calling' && state.status !== 'connecting') return state;
-      return ended(state, 'failed', 'me', { error: event.error });
-
     case 'ring-timeout':
       if (state.status !== 'calling' && state.status !== 'ringing') return state;
       return ended(state, 'timeout', 'system');
@@ -210,24 +206,21 @@ export function isInCall(state: CallState): state is Live {
   return LIVE.has(state.status);
 }
 
-/** Whether a hang-up button makes sense (an incoming call offers Decline instead). */
-export function canHangUp(state: CallState): boolean {
-  return isInCall(state) && state.status !== 'ringing';
-}
-
-/** An incoming call waiting for Accept / Decline. */
-export function canAnswer(state: CallState): boolean {
-  return state.status === 'ringing';
-}
-
-/** Whether the provider should hold a peer connection (from answer to end). */
-export function hasPeerConnection(state: CallState): boolean {
-  return state.status === 'connecting' || state.status === 'connected' || state.status === 'reconnecting';
-}
-
-/** The live call's id, for matching server events and emitting `call-end`. */
-export function currentCallId(state: CallState): string | null {
-  return isInCall(state) ? state.callId : null;
+/** Who placed the call on screen: calling is ours, ringing is theirs, later states say; null when idle. */
+export function callDirection(state: CallState): Direction | null {
+  switch (state.status) {
+    case 'idle':
+      return null;
+    case 'calling':
+      return 'outgoing';
+    case 'ringing':
+      return 'incoming';
+    case 'connecting':
+    case 'connected':
+    case 'reconnecting':
+    case 'ended':
+      return state.direction;
+  }
 }
 
 /** Seconds since the media first flowed, for the on-screen timer; null before. */

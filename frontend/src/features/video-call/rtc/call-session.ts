@@ -1,6 +1,7 @@
 import type { IceCandidate, SessionDescription } from '@telehealth/shared';
 import type { ConnectionSignal } from '../logic/call-machine';
 import type { PeerMedia } from '../logic/call-messages';
+import { createEarlyRemoteCandidates } from '../logic/candidate-buffer';
 import { CONTROL_CHANNEL, encodeMediaState, parseControlMessage } from '../logic/control-message';
 
 export interface CallSessionEvents {
@@ -18,20 +19,31 @@ const toDescription = (description: RTCSessionDescriptionInit): SessionDescripti
   ...(description.sdp === undefined ? {} : { sdp: description.sdp }),
 });
 
+/** What the call's flows use of a session: `CallSession` in the browser, a small fake in unit tests. */
+export type CallSessionApi = Pick<
+  CallSession,
+  'createOffer' | 'answerOffer' | 'acceptAnswer' | 'addRemoteCandidate' | 'restartIce' | 'renegotiate' | 'replaceVideoTrack' | 'sendMediaState' | 'getStats' | 'close'
+>;
+
+/** Makes the session for one call (`createCallSession` in the app; tests pass their fake). */
+export type CreateSession = (iceServers: RTCIceServer[], events: CallSessionEvents) => CallSessionApi;
+
+export const createCallSession: CreateSession = (iceServers, events) => new CallSession(iceServers, events);
+
 /**
- * One call's RTCPeerConnection, behind the few operations the provider needs. It knows nothing of
- * sockets or React: the provider sends what it produces and feeds it what arrives.
+ * One call's RTCPeerConnection, behind the few operations the call needs. It knows nothing of
+ * sockets or React: the flows send what it produces and feed it what arrives.
  *
  * Both sides add an audio and a video transceiver even without a camera, so the m-lines exist:
  * the answerer can then send whatever it has, and screen sharing or a camera switched back on
  * is a `replaceTrack`, never a renegotiation.
  */
 export class CallSession {
-  readonly pc: RTCPeerConnection;
+  private readonly pc: RTCPeerConnection;
   private readonly control: RTCDataChannel;
   private readonly remoteStream = new MediaStream();
-  /** remote candidates that arrived before the remote description (they cannot be added yet) */
-  private pendingRemote: IceCandidate[] = [];
+  /** the other side's candidates that came before its description (logic/candidate-buffer.ts, queue 3) */
+  private readonly earlyRemote = createEarlyRemoteCandidates<IceCandidate>();
   private lastMedia: PeerMedia | null = null;
   private closed = false;
 
@@ -75,7 +87,7 @@ export class CallSession {
   /** Adds a remote candidate now, or as soon as the remote description is set. */
   async addRemoteCandidate(candidate: IceCandidate): Promise<void> {
     if (!this.pc.remoteDescription) {
-      this.pendingRemote.push(candidate);
+      this.earlyRemote.add(candidate);
       return;
     }
     await this.pc.addIceCandidate(candidate).catch(() => undefined);
@@ -103,10 +115,6 @@ export class CallSession {
     await this.senderOf('video')?.replaceTrack(track);
   }
 
-  async replaceAudioTrack(track: MediaStreamTrack | null): Promise<void> {
-    await this.senderOf('audio')?.replaceTrack(track);
-  }
-
   sendMediaState(media: PeerMedia): void {
     this.lastMedia = media;
     if (this.control.readyState === 'open') this.control.send(encodeMediaState(media));
@@ -116,7 +124,7 @@ export class CallSession {
     return this.pc.getStats();
   }
 
-  /** Closes the connection and removes every listener; safe to call twice. The tracks are the provider's to stop. */
+  /** Closes the connection and removes every listener; safe to call twice. The tracks are the media controls' to stop. */
   close(): void {
     if (this.closed) return;
     this.closed = true;
@@ -127,7 +135,7 @@ export class CallSession {
     this.control.removeEventListener('message', this.handleControlMessage);
     this.control.close();
     this.pc.close();
-    this.pendingRemote = [];
+    this.earlyRemote.takeAll();
   }
 
   private attach(local: MediaStream): void {
@@ -149,9 +157,7 @@ export class CallSession {
   }
 
   private async flushRemoteCandidates(): Promise<void> {
-    const pending = this.pendingRemote;
-    this.pendingRemote = [];
-    for (const candidate of pending) await this.pc.addIceCandidate(candidate).catch(() => undefined);
+    for (const candidate of this.earlyRemote.takeAll()) await this.pc.addIceCandidate(candidate).catch(() => undefined);
   }
 
   private readonly handleCandidate = (event: RTCPeerConnectionIceEvent) => {
