@@ -1,34 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { citedPaths, citedSymbols, documents, repoRoot } from './doc-citations.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const TOP_LEVEL = ['backend/', 'frontend/', 'shared/', 'docs/', '.ci/', 'bench/'];
-
-function documents(): string[] {
-  const docs = fs
-    .readdirSync(path.join(repoRoot, 'docs'))
-    .filter((name) => name.endsWith('.md'))
-    .map((name) => `docs/${name}`);
-  return ['README.md', ...docs];
-}
-
-/** Repository paths a document cites: in backticks or as link targets, starting at a top-level folder. */
-export function citedPaths(markdown: string): string[] {
-  const candidates = [...markdown.matchAll(/`([^`\s]+)`/g), ...markdown.matchAll(/\]\(([^)\s#]+)/g)].map((match) => match[1]!);
-  // `../shared/...` is the team kit beside the repository, not part of this tree.
-  return [...new Set(candidates.filter((item) => !item.startsWith('../')).map((item) => item.replace(/[:,]\d*$/, '')))].filter(
-    (item) => TOP_LEVEL.some((prefix) => item.startsWith(prefix)) && !item.includes('*') && !item.includes('<'),
-  );
-}
-
-/** Code symbols a document cites in backticks: camelCase or PascalCase names, and `Type.member`. */
-export function citedSymbols(markdown: string): string[] {
-  const spans = [...markdown.matchAll(/`([^`\s]+)`/g)].map((match) => match[1]!.replace(/\(\)$/, ''));
-  const names = spans.flatMap((span) => (/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/.test(span) ? span.split('.') : []));
-  return [...new Set(names.filter((name) => /^[a-z]+[A-Z]/.test(name) || /^[A-Z][a-z]+[A-Z]/.test(name)))];
-}
 
 function sourceText(): string {
   const files: string[] = [];
