@@ -32,6 +32,7 @@ import { callScenario } from './scenarios/call.js';
 import { capacityScenario, loginBurstScenario } from './scenarios/capacity.js';
 import { dataGrowthScenario } from './scenarios/data-growth.js';
 import { deliveryScenario } from './scenarios/delivery.js';
+import { gesturesScenario } from './scenarios/gestures.js';
 import { historyScenario } from './scenarios/history.js';
 import { queueScenario } from './scenarios/queue.js';
 import { signupScenario } from './scenarios/signup.js';
@@ -46,6 +47,7 @@ const SCENARIOS: { name: string; timeoutMs: number; run: (context: BenchContext)
   { name: 'history', timeoutMs: 150_000, run: historyScenario },
   { name: 'uploads', timeoutMs: 120_000, run: uploadsScenario },
   { name: 'signup', timeoutMs: 120_000, run: signupScenario },
+  { name: 'gestures', timeoutMs: 240_000, run: gesturesScenario },
   { name: 'growth', timeoutMs: 3_600_000, run: dataGrowthScenario },
 ];
 

@@ -6,7 +6,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './harness';
 
 /** The team kit's fixture photographs (CI has shared/ beside the clone); see its README for origins. */
 export const FIXTURE_IMAGES = fileURLToPath(new URL('../../../shared/gestures/images/', import.meta.url));
@@ -14,39 +13,45 @@ export const FIXTURE_IMAGES = fileURLToPath(new URL('../../../shared/gestures/im
 const WIDTH = 640;
 const HEIGHT = 480;
 const FPS = 15;
+/** the corner square (px) that is white in marked segments, black elsewhere */
+export const MARKER_SIZE = 16;
 
 export interface ClipSegment {
   /** a file in FIXTURE_IMAGES */
   image: string;
   seconds: number;
+  /** a white corner square on these frames (see framePixels) */
+  marker?: boolean;
 }
 
 /**
  * Decodes a photograph with Chromium itself (no image library needed) and returns its RGBA pixels,
- * scaled to fit a 640×480 frame on grey, as a webcam frame would show it.
+ * scaled to fit a 640×480 frame on grey, as a webcam frame would show it. With `marker`, a white
+ * square in the top-left corner, which a bench can watch for on the preview to know when the
+ * gesture reached the camera. (The page code is a string so this file needs no DOM types: the
+ * bench, type-checked without them, imports it too.)
  */
-async function framePixels(page: Page, imagePath: string): Promise<Buffer> {
-  const dataUrl = `data:image/jpeg;base64,${fs.readFileSync(imagePath).toString('base64')}`;
-  const base64 = await page.evaluate(
-    async ({ src, width, height }) => {
+async function framePixels(page: Page, imagePath: string, marker: boolean): Promise<Buffer> {
+  const src = `data:image/jpeg;base64,${fs.readFileSync(imagePath).toString('base64')}`;
+  const base64 = await page.evaluate<string>(`(async ({ src, width, height, marker }) => {
       const image = new Image();
       image.src = src;
       await image.decode();
       const canvas = new OffscreenCanvas(width, height);
-      const context = canvas.getContext('2d')!;
+      const context = canvas.getContext('2d');
       context.fillStyle = '#808080';
       context.fillRect(0, 0, width, height);
       const scale = Math.min(width / image.naturalWidth, height / image.naturalHeight);
       const w = image.naturalWidth * scale;
       const h = image.naturalHeight * scale;
       context.drawImage(image, (width - w) / 2, (height - h) / 2, w, h);
+      context.fillStyle = marker ? '#ffffff' : '#000000';
+      context.fillRect(0, 0, ${MARKER_SIZE}, ${MARKER_SIZE});
       const bytes = context.getImageData(0, 0, width, height).data;
       let binary = '';
       for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
       return btoa(binary);
-    },
-    { src: dataUrl, width: WIDTH, height: HEIGHT },
-  );
+    })(${JSON.stringify({ src, width: WIDTH, height: HEIGHT, marker })})`);
   return Buffer.from(base64, 'base64');
 }
 
@@ -77,7 +82,7 @@ export async function makeClip(decoder: Page, segments: ClipSegment[]): Promise<
   try {
     fs.writeSync(out, `YUV4MPEG2 W${WIDTH} H${HEIGHT} F${FPS}:1 Ip A1:1 C420jpeg\n`);
     for (const segment of segments) {
-      const frame = toI420(await framePixels(decoder, path.join(FIXTURE_IMAGES, segment.image)));
+      const frame = toI420(await framePixels(decoder, path.join(FIXTURE_IMAGES, segment.image), segment.marker ?? false));
       for (let n = 0; n < Math.round(segment.seconds * FPS); n++) {
         fs.writeSync(out, 'FRAME\n');
         fs.writeSync(out, frame);
@@ -89,11 +94,19 @@ export async function makeClip(decoder: Page, segments: ClipSegment[]): Promise<
   return file;
 }
 
-/** A Chromium whose fake camera plays `clip`. */
-export function launchWithCamera(clip: string): Promise<Browser> {
+/**
+ * A Chromium whose fake camera plays `clip`; `chromium` is the usual launch (path and flags: the
+ * browser tests' harness.ts, or the bench's lib/browser.ts), passed in so this file imports neither.
+ */
+export function launchWithCamera(clip: string, chromiumPath: string, args: readonly string[]): Promise<Browser> {
   return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [...CHROMIUM_ARGS, `--use-file-for-fake-video-capture=${clip}`],
+    executablePath: chromiumPath,
+    args: [...args, `--use-file-for-fake-video-capture=${clip}`],
     headless: true,
   });
+}
+
+/** Removes a clip made by makeClip (tens of MB) and its temp dir. */
+export function removeClip(clip: string): void {
+  fs.rmSync(path.dirname(clip), { recursive: true, force: true });
 }

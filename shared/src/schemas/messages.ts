@@ -16,6 +16,14 @@ export type Reaction = (typeof REACTIONS)[number];
 export const ALLOWED_FILE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'application/pdf'] as const;
 export const AVATAR_FILE_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
 
+/**
+ * Upload caps both sides enforce: the server refuses past them (413), the browser before uploading.
+ * Attachments: the default of `MAX_UPLOAD_MB`, which a deployment may lower (the server then refuses
+ * sooner, in its own words). Avatars are small pictures: a tighter cap than attachments.
+ */
+export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+export const AVATAR_MAX_BYTES = 2 * 1024 * 1024;
+
 /** Sender may edit a message for this long. */
 export const EDIT_WINDOW_MS = 15 * 60 * 1000;
 

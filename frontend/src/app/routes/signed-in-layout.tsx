@@ -1,6 +1,7 @@
 import { Menu, X } from 'lucide-react';
 import { useState, type MouseEvent } from 'react';
 import { NavLink, Outlet } from 'react-router-dom';
+import { Avatar } from '../../components/ui/avatar';
 import { ThemeToggle } from '../../components/ui/theme-toggle';
 import { ToastProvider } from '../../components/ui/toast-provider';
 import { useAuth } from '../../features/auth';
@@ -51,8 +52,11 @@ export function SignedInLayout() {
           <div className="app-header-tools">
             <MessagesLink />
             <p className="user-name">
-              <span className="visually-hidden">Signed in as </span>
-              {user.name}
+              <Avatar name={user.name} avatarUrl={user.avatarUrl} size="small" />
+              <span>
+                <span className="visually-hidden">Signed in as </span>
+                {user.name}
+              </span>
             </p>
             <ThemeToggle />
             <button type="button" className="button button-quiet" onClick={() => void logout()}>

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 
 /** "Dr. Grace Hopper" → "GH"; the title is not part of anyone's initials. */
 export function initialsOf(name: string): string {
@@ -20,9 +20,12 @@ interface AvatarProps {
  * appears the person's name is written beside it, so a screen reader would only hear it twice.
  */
 export function Avatar({ name, avatarUrl, size = 'medium', children }: AvatarProps) {
+  // A picture that will not load (removed, or the session ended) falls back to the initials, not a broken image.
+  const [brokenUrl, setBrokenUrl] = useState<string | null>(null);
+  const showPicture = avatarUrl && avatarUrl !== brokenUrl;
   return (
     <span className={`avatar avatar-${size}`} aria-hidden="true">
-      {avatarUrl ? <img className="avatar-picture" src={avatarUrl} alt="" /> : initialsOf(name)}
+      {showPicture ? <img className="avatar-picture" src={avatarUrl} alt="" onError={() => setBrokenUrl(avatarUrl)} /> : initialsOf(name)}
       {children}
     </span>
   );

@@ -14,6 +14,10 @@ const MAX_TOASTS = 3;
 /**
  * Holds the toasts and renders them in one live region. The region is always in the page, empty
  * or not, because screen readers only announce changes to a region they already know about.
+ *
+ * It sits at the top of the page's content, in its flow: a toast pushes the page down rather than
+ * covering it, so it never hides the button, form or message it is about (floating in a corner it
+ * covered the composer's Send button). Scrolled down, it stays in view at the top (sticky).
  */
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
@@ -50,7 +54,6 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const value = useMemo(() => ({ show }), [show]);
   return (
     <ToastContext value={value}>
-      {children}
       <div className="toasts" role="status" aria-live="polite" aria-label="Notifications">
         {toasts.map((toast) => (
           <div key={toast.id} className="toast" data-tone={toast.tone}>
@@ -62,6 +65,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
           </div>
         ))}
       </div>
+      {children}
     </ToastContext>
   );
 }

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
-import { useGestureControl, type GestureStatus } from '../hooks/use-gesture-control';
+import { useGestureControl } from '../hooks/use-gesture-control';
 import { GESTURE_CONFIG, type GestureAction } from '../logic/gesture-detector';
-import { gestureAnnouncement, holdLabel } from '../logic/gesture-messages';
+import { gestureAnnouncement, gestureStatusText, holdLabel } from '../logic/gesture-messages';
 import { ProgressRing } from './progress-ring';
 
 interface HandsFreeGesturesProps {
@@ -12,29 +12,18 @@ interface HandsFreeGesturesProps {
   onHangUp: () => void;
 }
 
-function statusText(status: GestureStatus): string {
-  switch (status.kind) {
-    case 'off':
-      return 'Off';
-    case 'loading':
-      return 'Starting gesture recognition…';
-    case 'on':
-      return 'On: watching for gestures';
-    case 'unavailable':
-      return `Unavailable: ${status.reason}`;
-  }
-}
-
 /**
- * Hands-free gestures in the call screen: off until the user turns them on (only then is
- * MediaPipe downloaded), an explanation of the two gestures, the hold's progress ring, and the
- * undo window before a gesture hang-up really ends the call. The call never depends on it: when
- * gestures are unavailable the panel says why and everything else goes on.
+ * Hands-free gestures in the call screen: a switch, off until the user turns it on (only then is
+ * MediaPipe downloaded, into a Web Worker), with what gestures are doing beside it: loading, on,
+ * paused while the camera is off, or disabled with the reason when they cannot run here. Then the
+ * two gestures, the hold's progress ring, and the undo window before a gesture hang-up really ends
+ * the call. The call never depends on it. Styles: styles/gestures.css.
  */
 export function HandsFreeGestures({ video, muted, onToggleMute, onHangUp }: HandsFreeGesturesProps) {
   const [enabled, setEnabled] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const explanationId = useId();
+  const statusId = useId();
 
   const onAction = (action: GestureAction) => {
     setAnnouncement(gestureAnnouncement(action, muted));
@@ -42,38 +31,40 @@ export function HandsFreeGestures({ video, muted, onToggleMute, onHangUp }: Hand
     if (action === 'hang-up-confirmed') onHangUp();
   };
   const { status, output, undo } = useGestureControl({ enabled, video, onAction });
+  const canRun = status.kind !== 'unavailable';
   const holding = output?.state === 'holding' ? output : null;
   const undoRemainingMs = output?.state === 'hang-up-pending' ? output.undoRemainingMs : null;
 
   return (
     <>
-      <details className="call-settings">
-        <summary>Settings</summary>
-        <div className="stack">
+      <div className="gestures">
+        <div className="gestures-switch-row">
           <button
             type="button"
             className="switch"
-            aria-pressed={enabled}
-            aria-describedby={explanationId}
-            onClick={() => setEnabled((on) => !on)}
+            aria-pressed={enabled && canRun}
+            // aria-disabled, not disabled: it stays focusable, so a keyboard user reaches it and hears why.
+            aria-disabled={canRun ? undefined : true}
+            aria-describedby={`${statusId} ${explanationId}`}
+            onClick={() => canRun && setEnabled((on) => !on)}
           >
             <span className="switch-track" aria-hidden="true">
               <span className="switch-thumb" />
             </span>
             Hands-free gestures
           </button>
-          <div id={explanationId} className="gesture-help">
-            <ul>
-              <li>Open palm held for 1 second: mute or unmute.</li>
-              <li>Thumb down held for 2 seconds: hang up, with 3 seconds to undo.</li>
-            </ul>
-            <p className="field-hint">Your camera picture is analysed on this device only; nothing is sent anywhere.</p>
-          </div>
-          <p className="gesture-status" data-status={status.kind}>
-            Gestures: {statusText(status)}
+          <p id={statusId} className="gesture-status" data-status={status.kind} role="status">
+            Gestures: {gestureStatusText(status)}
           </p>
         </div>
-      </details>
+        <div id={explanationId} className="gesture-help">
+          <ul>
+            <li>Open palm held for 1 second: mute or unmute.</li>
+            <li>Thumb down held for 2 seconds: hang up, with 3 seconds to undo.</li>
+          </ul>
+          <p className="gesture-privacy">Camera frames never leave this device: only the mute or hang-up is sent.</p>
+        </div>
+      </div>
 
       {holding && (
         <div className="gesture-hold">

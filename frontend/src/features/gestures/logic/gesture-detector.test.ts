@@ -8,6 +8,9 @@ import {
   type GestureFrame,
   type HandGesture,
 } from './gesture-detector';
+import openPalmRecording from './fixtures/open-palm.json';
+import restingRecording from './fixtures/resting-and-no-hand.json';
+import thumbDownRecording from './fixtures/thumb-down.json';
 
 const FRAME_MS = 33; // ~30 fps
 
@@ -237,5 +240,92 @@ describe('robustness', () => {
       undoRemainingMs: null,
       actions: [],
     });
+  });
+});
+
+/**
+ * Real score sequences: what the shipped model said, frame by frame, in Chromium, on looped clips of
+ * the fixture photographs (recorded by frontend/e2e/record-gesture-scores.ts through the app's own
+ * gesture worker; re-record them with another model). Timing is real too: frames come when the
+ * recognizer had finished the one before, 60–300 ms apart on a loaded 2-core machine.
+ */
+interface Recording {
+  clip: { loop: { image: string; seconds: number }[] };
+  frames: { t: number; hands: HandGesture[] }[];
+}
+
+const replay = (recording: Recording) => play(recording.frames.map((frame) => ({ timestampMs: frame.t, hands: frame.hands })));
+
+/** The spans of consecutive frames whose top gesture is `gesture` (at or above its floor) in one hand. */
+function runsOf(recording: Recording, gesture: string): { from: number; to: number }[] {
+  const floor = GESTURE_CONFIG.holds[gesture]!.minScore;
+  const runs: { from: number; to: number }[] = [];
+  let current = null as { from: number; to: number } | null;
+  for (const frame of recording.frames) {
+    const shows = frame.hands.some((hand) => hand.gesture === gesture && hand.score >= floor);
+    if (shows) current = current ? { ...current, to: frame.t } : { from: frame.t, to: frame.t };
+    else if (current) {
+      runs.push(current);
+      current = null;
+    }
+  }
+  if (current) runs.push(current);
+  return runs;
+}
+
+describe('recorded real score sequences', () => {
+  it('the recordings are what they say: real palms score 0.65–0.7, real thumbs down ~0.9, resting hands are None', () => {
+    const scores = (recording: Recording, gesture: string) =>
+      recording.frames.flatMap((frame) => frame.hands.filter((hand) => hand.gesture === gesture).map((hand) => hand.score));
+    expect(Math.min(...scores(openPalmRecording, 'Open_Palm'))).toBeGreaterThanOrEqual(GESTURE_CONFIG.holds.Open_Palm!.minScore);
+    expect(Math.min(...scores(thumbDownRecording, 'Thumb_Down'))).toBeGreaterThanOrEqual(
+      GESTURE_CONFIG.holds.Thumb_Down!.minScore,
+    );
+    const restingGestures = new Set(restingRecording.frames.flatMap((frame) => frame.hands.map((hand) => hand.gesture)));
+    expect([...restingGestures]).toEqual(['None']);
+  });
+
+  it('an open palm held (real scores) mutes once per palm held ≥ 1 s, each after the hold time', () => {
+    const recording = openPalmRecording;
+    const held = runsOf(recording, 'Open_Palm').filter((run) => run.to - run.from >= GESTURE_CONFIG.holds.Open_Palm!.holdMs);
+    expect(held.length).toBeGreaterThanOrEqual(1);
+    const run = replay(recording);
+    expect(actionsOf(run)).toEqual(held.map(() => 'toggle-mute'));
+    run.actions.forEach((action, index) => {
+      expect(action.at - held[index]!.from).toBeGreaterThanOrEqual(GESTURE_CONFIG.holds.Open_Palm!.holdMs);
+      expect(action.at).toBeLessThanOrEqual(held[index]!.to);
+    });
+  });
+
+  it('a thumb down held (real scores) asks to hang up (pending, never at once), after 2 s of it', () => {
+    const recording = thumbDownRecording;
+    const first = runsOf(recording, 'Thumb_Down').find((span) => span.to - span.from >= GESTURE_CONFIG.holds.Thumb_Down!.holdMs)!;
+    expect(first).toBeDefined();
+    const run = replay(recording);
+    expect(run.actions[0]).toMatchObject({ action: 'hang-up-pending' });
+    expect(run.actions[0]!.at - first.from).toBeGreaterThanOrEqual(GESTURE_CONFIG.holds.Thumb_Down!.holdMs);
+    expect(actionsOf(run)).not.toContain('toggle-mute');
+  });
+
+  it('a thumb down pending, with Undo pressed, is cancelled and the call stays', () => {
+    const recording = thumbDownRecording;
+    const pending = replay(recording).actions[0]!;
+    const before = recording.frames.filter((frame) => frame.t <= pending.at);
+    const after = recording.frames.filter((frame) => frame.t > pending.at);
+    const input: GestureFrame[] = [
+      ...before.map((frame) => ({ timestampMs: frame.t, hands: frame.hands })),
+      ...after.map((frame, index) => ({ timestampMs: frame.t, hands: frame.hands, ...(index === 0 ? { undo: true } : {}) })),
+    ];
+    const run = play(input);
+    expect(actionsOf(run).slice(0, 2)).toEqual(['hang-up-pending', 'hang-up-cancelled']);
+    // Nothing confirms the cancelled one: what may follow is only a new request, from a new thumb down.
+    expect([undefined, 'hang-up-pending']).toContain(actionsOf(run)[2]);
+  });
+
+  it('resting hands and no hand (real scores, 30 s) do nothing', () => {
+    const run = replay(restingRecording);
+    expect(restingRecording.frames.length).toBeGreaterThan(100);
+    expect(run.actions).toEqual([]);
+    expect(run.outputs.every((output) => output.state === 'idle')).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gestureAnnouncement, holdLabel } from './gesture-messages';
+import { gestureAnnouncement, gestureStatusText, holdLabel } from './gesture-messages';
 
 describe('gesture messages', () => {
   it('a palm says what it did to the microphone', () => {
@@ -16,5 +16,14 @@ describe('gesture messages', () => {
     expect(holdLabel('Thumb_Down')).toMatch(/hang up/);
     expect(holdLabel('Closed_Fist')).toBe('');
     expect(holdLabel(null)).toBe('');
+  });
+
+  it('the switch says, in plain words, when gestures load, pause with the camera off, or cannot run and why', () => {
+    expect(gestureStatusText({ kind: 'loading' })).toBe('Loading hand gestures…');
+    expect(gestureStatusText({ kind: 'paused' })).toMatch(/camera is off/);
+    expect(gestureStatusText({ kind: 'unavailable', reason: 'the gesture model is not installed on this server' })).toBe(
+      'Not available: the gesture model is not installed on this server.',
+    );
+    expect(gestureStatusText({ kind: 'on' })).toBe('On: watching for gestures');
   });
 });

@@ -1,15 +1,25 @@
 import { ALLOWED_FILE_TYPES, MAX_MESSAGE_LENGTH, type Message } from '@telehealth/shared';
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type Ref } from 'react';
-import { attachmentProblem } from '../logic/attachment-check';
+import { checkAttachment } from '../logic/attachment-check';
 import { formatFileSize } from '../logic/labels';
 import { pausedNotice, sendingPausedUntil } from '../logic/outbox-retry';
 import { useMessages } from '../context/message-context';
 
 export type ComposerMode = { type: 'new'; replyTo: Message | null } | { type: 'edit'; message: Message };
 
+/** A refused message put back into the box; a new `key` each time. */
+export interface RestoredDraft {
+  key: string;
+  text: string;
+  file: File | null;
+  /** why its file was left out, if it was */
+  fileProblem: string | null;
+}
+
 interface ComposerProps {
   partnerName: string;
   mode: ComposerMode;
+  restored?: RestoredDraft | null;
   authorName: (message: Message) => string;
   onCancelMode: () => void;
   onSend: (text: string, file: File | null) => Promise<void>;
@@ -19,10 +29,11 @@ interface ComposerProps {
 }
 
 /**
- * Writes, replies and edits. Enter sends, Shift+Enter starts a new line. A file is checked here
- * (type and size) before any upload; the server checks it again by its content.
+ * Writes, replies and edits. Enter sends, Shift+Enter starts a new line. A file is checked here, by
+ * its first bytes and size, when it is attached (the server's own rule, from shared/), so a file the
+ * server would refuse is never sent; the server checks it again.
  */
-export function Composer({ partnerName, mode, authorName, onCancelMode, onSend, onSaveEdit, onTyping, ref }: ComposerProps) {
+export function Composer({ partnerName, mode, restored = null, authorName, onCancelMode, onSend, onSaveEdit, onTyping, ref }: ComposerProps) {
   const textareaId = useId();
   const fileProblemId = useId();
   const [text, setText] = useState('');
@@ -30,7 +41,20 @@ export function Composer({ partnerName, mode, authorName, onCancelMode, onSend, 
   const [fileProblem, setFileProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const fileInputRef = useRef<HTMLInputElement>(null);
+  // Only the latest file picked counts, if an earlier one's check finishes after it.
+  const checkingRef = useRef(0);
   const editing = mode.type === 'edit' ? mode.message : null;
+
+  // A refused message put back: its text after whatever is being written now, so neither is lost.
+  const [restoredKey, setRestoredKey] = useState<string | null>(null);
+  if (restored && restored.key !== restoredKey) {
+    setRestoredKey(restored.key);
+    setText(text.trim() ? `${text}\n${restored.text}` : restored.text);
+    if (restored.file || restored.fileProblem) {
+      setFile(restored.file);
+      setFileProblem(restored.fileProblem);
+    }
+  }
 
   // Entering edit mode puts the message's text in the box; leaving it clears the box.
   const [editingId, setEditingId] = useState<string | null>(null);
@@ -41,9 +65,10 @@ export function Composer({ partnerName, mode, authorName, onCancelMode, onSend, 
 
   useEffect(() => () => onTyping(false), [onTyping]);
 
-  const canSubmit = editing
-    ? text.trim() !== '' && text.trim() !== editing.text.trim()
-    : text.trim() !== '' || (file !== null && !fileProblem);
+  const tooLong = text.length > MAX_MESSAGE_LENGTH;
+  const canSubmit =
+    !tooLong &&
+    (editing ? text.trim() !== '' && text.trim() !== editing.text.trim() : text.trim() !== '' || (file !== null && !fileProblem));
 
   async function submit() {
     if (!canSubmit || busy) return;
@@ -61,6 +86,7 @@ export function Composer({ partnerName, mode, authorName, onCancelMode, onSend, 
     const sending = { text: text.trim(), file };
     setText('');
     setFile(null);
+    setFileProblem(null);
     await onSend(sending.text, sending.file);
   }
 
@@ -79,10 +105,14 @@ export function Composer({ partnerName, mode, authorName, onCancelMode, onSend, 
     }
   };
 
-  const chooseFile = (chosen: File | undefined) => {
+  const chooseFile = async (chosen: File | undefined) => {
     if (fileInputRef.current) fileInputRef.current.value = '';
     if (!chosen) return;
-    const problem = attachmentProblem(chosen);
+    const check = ++checkingRef.current;
+    setFile(null);
+    setFileProblem(null);
+    const problem = await checkAttachment(chosen);
+    if (check !== checkingRef.current) return;
     setFileProblem(problem);
     setFile(problem ? null : chosen);
   };
@@ -124,8 +154,14 @@ export function Composer({ partnerName, mode, authorName, onCancelMode, onSend, 
         </div>
       )}
       {fileProblem && (
-        <p id={fileProblemId} className="field-error" role="alert">
+        <p id={fileProblemId} className="composer-refusal" role="alert">
           {fileProblem}
+        </p>
+      )}
+      {tooLong && (
+        <p className="composer-notice" role="status">
+          This message is {(text.length - MAX_MESSAGE_LENGTH).toLocaleString('en')} characters too long: a message can have up to{' '}
+          {MAX_MESSAGE_LENGTH.toLocaleString('en')}.
         </p>
       )}
       <div className="composer-row">
@@ -153,7 +189,7 @@ export function Composer({ partnerName, mode, authorName, onCancelMode, onSend, 
               hidden
               tabIndex={-1}
               accept={ALLOWED_FILE_TYPES.join(',')}
-              onChange={(event) => chooseFile(event.target.files?.[0])}
+              onChange={(event) => void chooseFile(event.target.files?.[0])}
             />
           </>
         )}

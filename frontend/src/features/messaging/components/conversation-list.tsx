@@ -1,16 +1,8 @@
 import { NavLink } from 'react-router-dom';
+import { Avatar } from '../../../components/ui/avatar';
 import { useMessages } from '../context/message-context';
 import { previewText } from '../logic/labels';
 import { DesktopAlertsButton } from './desktop-alerts-button';
-
-function initials(name: string): string {
-  return name
-    .split(/\s+/)
-    .filter((part) => part && !part.endsWith('.'))
-    .slice(0, 2)
-    .map((part) => part[0]!.toUpperCase())
-    .join('');
-}
 
 /** Everyone I have a conversation with, newest activity first: unread counts, last message, who is online. */
 export function ConversationList() {
@@ -32,10 +24,9 @@ export function ConversationList() {
           return (
             <li key={user.id}>
               <NavLink to={`/messages/${user.id}`} className="conversation-link">
-                <span className="avatar" aria-hidden="true">
-                  {initials(user.name)}
+                <Avatar name={user.name} avatarUrl={user.avatarUrl}>
                   <span className="presence-dot" data-online={online} />
-                </span>
+                </Avatar>
                 <span className="conversation-text">
                   <span className="conversation-name">
                     {user.name}

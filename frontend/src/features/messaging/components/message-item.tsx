@@ -5,7 +5,7 @@ import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { useMessages } from '../context/message-context';
 import { dayLabel, localDayKey, startsNewDay } from '../logic/days';
 import { callLabel } from '../logic/labels';
-import type { DeliveryStatus, ThreadItem } from '../logic/outbox';
+import type { DeliveryStatus, OutboxEntry, ThreadItem } from '../logic/outbox';
 import { AttachmentView } from './attachment-view';
 import { LinkifiedText } from './linkified-text';
 import { MessageMenu } from './message-menu';
@@ -22,6 +22,8 @@ export interface MessageRowContext {
   onJump: (messageId: string) => void;
   onOpenImage: (attachment: Attachment) => void;
   onError: (error: unknown) => void;
+  /** a refused message's text (and file) back into the composer, to change and send again */
+  onRestore: (entry: OutboxEntry) => void;
 }
 
 interface MessageItemProps {
@@ -42,9 +44,10 @@ function DeliveryTicks({ status }: { status: DeliveryStatus }) {
         </span>
       );
     case 'failed':
+      // The words are in the notice under the bubble ("Not sent: …"); here only the mark.
       return (
-        <span className="message-status" data-status="failed">
-          Not sent
+        <span className="message-status" data-status="failed" aria-hidden="true">
+          !
         </span>
       );
     case 'sent':
@@ -223,17 +226,33 @@ export function MessageItem({ item, previous, context }: MessageItemProps) {
             <p>{context.partnerName} will no longer see this message. This cannot be undone.</p>
           </ConfirmDialog>
         )}
-        {pending?.state === 'failed' && (
-          <div className="message-failed" role="alert">
-            <span>{pending.error ?? 'This message was not sent.'}</span>
-            <button type="button" className="button button-quiet" onClick={() => actions.retry(pending.clientId)}>
-              Retry
-            </button>
-            <button type="button" className="button button-quiet" onClick={() => actions.discard(pending.clientId)}>
-              Discard
-            </button>
-          </div>
+        {pending?.state === 'failed' && <NotSentNotice entry={pending} onRestore={context.onRestore} />}
+      </div>
+    </div>
+  );
+}
+
+/**
+ * Under a message the server refused: why, in words, and what can be done. Retry only where it can
+ * work; the text (and file) can always go back into the box, so nothing typed is lost.
+ */
+function NotSentNotice({ entry, onRestore }: { entry: OutboxEntry; onRestore: (entry: OutboxEntry) => void }) {
+  const { actions } = useMessages();
+  return (
+    <div className="message-failed" role="alert">
+      <p>Not sent: {entry.error ?? 'the server did not take this message.'}</p>
+      <div className="message-failed-actions">
+        {entry.retryable !== false && (
+          <button type="button" className="button button-quiet button-small" onClick={() => actions.retry(entry.clientId)}>
+            Retry
+          </button>
         )}
+        <button type="button" className="button button-quiet button-small" onClick={() => onRestore(entry)}>
+          Move to message box
+        </button>
+        <button type="button" className="button button-quiet button-small" onClick={() => actions.discard(entry.clientId)}>
+          Discard
+        </button>
       </div>
     </div>
   );

@@ -1,14 +1,16 @@
 import type { Attachment, Message } from '@telehealth/shared';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
+import { Avatar } from '../../../components/ui/avatar';
 import { FormAlert } from '../../../components/ui/form-alert';
 import { Lightbox } from '../../../components/ui/lightbox';
 import { ApiError } from '../../../lib/api-client';
 import { describeError } from '../../../lib/error-message';
 import { useMessages } from '../context/message-context';
 import { usePartner } from '../hooks/use-partner';
-import { threadItems } from '../logic/outbox';
-import { Composer, type ComposerMode } from './composer';
+import { checkAttachment } from '../logic/attachment-check';
+import { threadItems, type OutboxEntry } from '../logic/outbox';
+import { Composer, type ComposerMode, type RestoredDraft } from './composer';
 import type { MessageRowContext } from './message-item';
 import { MessageList, type MessageListHandle } from './message-list';
 
@@ -29,6 +31,7 @@ export function ThreadView({ partnerId, headerActions }: { partnerId: string; he
   const [mode, setMode] = useState<ComposerMode>({ type: 'new', replyTo: null });
   const [highlightedId, setHighlightedId] = useState<string | null>(null);
   const [lightbox, setLightbox] = useState<{ src: string; name: string } | null>(null);
+  const [restored, setRestored] = useState<RestoredDraft | null>(null);
   const listRef = useRef<MessageListHandle>(null);
   const composerRef = useRef<HTMLTextAreaElement>(null);
   const partnerName = partner?.name ?? 'them';
@@ -105,6 +108,18 @@ export function ThreadView({ partnerId, headerActions }: { partnerId: string; he
   );
 
   const onError = useCallback((error: unknown) => setActionError(describeError(error)), []);
+
+  // A refused message goes back into the box as it was written; its file only if it can still be sent.
+  const restore = useCallback(
+    async (entry: OutboxEntry) => {
+      const file = entry.file ? new File([entry.file.blob], entry.file.name, { type: entry.file.type }) : null;
+      const fileProblem = file ? await checkAttachment(file) : null;
+      actions.discard(entry.clientId);
+      setRestored({ key: entry.clientId, text: entry.text, file: fileProblem ? null : file, fileProblem });
+      composerRef.current?.focus();
+    },
+    [actions],
+  );
   const rowContext = useMemo<MessageRowContext>(
     () => ({
       myId: myId ?? '',
@@ -123,8 +138,9 @@ export function ThreadView({ partnerId, headerActions }: { partnerId: string; he
       onJump: (messageId: string) => void jumpTo(messageId),
       onOpenImage: (attachment: Attachment) => setLightbox({ src: attachment.url, name: attachment.name }),
       onError,
+      onRestore: (entry: OutboxEntry) => void restore(entry),
     }),
-    [myId, partnerName, highlightedId, uploadProgress, jumpTo, onError],
+    [myId, partnerName, highlightedId, uploadProgress, jumpTo, onError, restore],
   );
 
   const authorName = useCallback(
@@ -163,13 +179,16 @@ export function ThreadView({ partnerId, headerActions }: { partnerId: string; he
         <Link to="/messages" className="thread-back">
           <span aria-hidden="true">← </span>All conversations
         </Link>
-        <h2 id="thread-title" className="thread-title">
-          {partner?.name ?? (partnerError ? 'Conversation' : 'Loading…')}
-        </h2>
-        <p className="thread-presence" data-online={isOnline}>
-          <span className="presence-dot" aria-hidden="true" />
-          {isOnline ? 'Online' : 'Offline'}
-        </p>
+        {partner && <Avatar name={partner.name} avatarUrl={partner.avatarUrl} />}
+        <div className="thread-who">
+          <h2 id="thread-title" className="thread-title">
+            {partner?.name ?? (partnerError ? 'Conversation' : 'Loading…')}
+          </h2>
+          <p className="thread-presence" data-online={isOnline}>
+            <span className="presence-dot" aria-hidden="true" />
+            {isOnline ? 'Online' : 'Offline'}
+          </p>
+        </div>
         {headerActions && !notAllowed && <div className="thread-header-actions">{headerActions}</div>}
       </header>
       {notAllowed && (
@@ -216,6 +235,7 @@ export function ThreadView({ partnerId, headerActions }: { partnerId: string; he
           ref={composerRef}
           partnerName={partnerName}
           mode={mode}
+          restored={restored}
           authorName={authorName}
           onCancelMode={() => setMode({ type: 'new', replyTo: null })}
           onSend={onSend}

@@ -13,6 +13,7 @@ import { toggleReaction } from '../api/toggle-reaction';
 import { newClientId } from '../logic/client-id';
 import { alertTitle, titleWithUnread } from '../logic/labels';
 import { newestMessageId, newestUnreadFrom } from '../logic/message-list';
+import { describeRefusal } from '../logic/not-sent';
 import { INITIAL_STATE, messagingReducer, partnerOf, totalUnread } from '../logic/messaging-state';
 import { nextOrder, nextToSend, type OutboxEntry } from '../logic/outbox';
 import { pauseEntry, planRetry, sendingPausedUntil, type SendFailure } from '../logic/outbox-retry';
@@ -175,7 +176,8 @@ function UserMessaging({ myId, socket, children }: { myId: string; socket: AppSo
         return null;
       } catch (error) {
         if (isTransient(error)) return { status: error.status, retryAfterSeconds: error.retryAfterSeconds };
-        const failed: OutboxEntry = { ...entry, state: 'failed', error: describeError(error) };
+        const { reason, retryable } = describeRefusal(error, entry);
+        const failed: OutboxEntry = { ...entry, state: 'failed', error: reason, retryable };
         setOutboxEntries((entries) => entries.map((candidate) => (candidate.clientId === entry.clientId ? failed : candidate)));
         await store.put(failed).catch(() => undefined);
         return null;
@@ -466,7 +468,8 @@ function UserMessaging({ myId, socket, children }: { myId: string; socket: AppSo
       retry(clientId) {
         const entry = outboxRef.current.find((candidate) => candidate.clientId === clientId);
         if (!entry) return;
-        const queued: OutboxEntry = { ...entry, state: 'queued', error: null };
+        const { retryable: _refusal, ...rest } = entry;
+        const queued: OutboxEntry = { ...rest, state: 'queued', error: null };
         setOutboxEntries((entries) => entries.map((candidate) => (candidate.clientId === clientId ? queued : candidate)));
         retryDelayRef.current = RETRY_MIN_MS;
         void store

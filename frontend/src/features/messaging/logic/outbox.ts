@@ -16,10 +16,12 @@ export interface OutboxEntry {
   createdAt: string;
   /** creation order on this device; sends go out in this order */
   order: number;
-  /** `failed`: the server refused it (or it never got through after retries): waits for Retry */
+  /** `failed`: the server refused it: waits for Retry (when retrying can work), to be moved back to the box, or discarded */
   state: 'queued' | 'failed';
-  /** the refusal in words, for a failed entry */
+  /** the refusal in words, for a failed entry: what follows "Not sent: " (logic/not-sent.ts) */
   error: string | null;
+  /** false when sending it again would meet the same refusal: no Retry then. Absent (kept from before): true */
+  retryable?: boolean;
   /** set while the server's rate limit holds it back (ms since epoch); queued still, sent after (outbox-retry.ts) */
   pausedUntil?: number | null;
 }

@@ -1,6 +1,5 @@
 import { clientIdSchema } from '@telehealth/shared';
 import { describe, expect, it } from 'vitest';
-import { attachmentProblem } from './attachment-check';
 import { newClientId } from './client-id';
 import { dayLabel, startsNewDay } from './days';
 import { createTypingThrottle } from './typing';
@@ -12,20 +11,6 @@ describe('newClientId', () => {
     expect(clientIdSchema.safeParse(withoutUuid).success).toBe(true);
     expect(withoutUuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(newClientId()).not.toBe(newClientId());
-  });
-});
-
-describe('attachmentProblem', () => {
-  it('accepts images and PDFs within the size limit', () => {
-    expect(attachmentProblem({ type: 'image/png', size: 1000 })).toBeNull();
-    expect(attachmentProblem({ type: 'application/pdf', size: 10 * 1024 * 1024 })).toBeNull();
-  });
-
-  it('refuses other types, empty files and files over the limit before uploading', () => {
-    expect(attachmentProblem({ type: 'text/html', size: 10 })).toMatch(/Only images/);
-    expect(attachmentProblem({ type: 'image/svg+xml', size: 10 })).toMatch(/Only images/);
-    expect(attachmentProblem({ type: 'image/png', size: 0 })).toMatch(/empty/);
-    expect(attachmentProblem({ type: 'image/png', size: 10 * 1024 * 1024 + 1 })).toMatch(/too large: the limit is 10 MB/);
   });
 });
 

@@ -1,8 +1,9 @@
 import type { PublicUser } from '@telehealth/shared';
 import { useId, useState, type ChangeEvent } from 'react';
+import { Avatar } from '../../../components/ui/avatar';
 import { FormAlert } from '../../../components/ui/form-alert';
 import { uploadAvatar } from '../api/upload-avatar';
-import { AVATAR_TYPES, avatarFileProblem, describeAvatarError } from '../logic/avatar-file';
+import { AVATAR_LIMIT_WORDS, AVATAR_TYPES, checkAvatarFile, describeAvatarError } from '../logic/avatar-file';
 
 interface AvatarUploadProps {
   user: PublicUser;
@@ -14,18 +15,13 @@ export function AvatarUpload({ user, onUploaded }: AvatarUploadProps) {
   const inputId = useId();
   const [error, setError] = useState<string | null>(null);
   const [uploading, setUploading] = useState(false);
-  const initials = user.name
-    .split(/\s+/)
-    .slice(0, 2)
-    .map((part) => part[0]?.toUpperCase() ?? '')
-    .join('');
 
   async function onChange(event: ChangeEvent<HTMLInputElement>) {
     const input = event.currentTarget;
     const file = input.files?.[0];
     if (!file) return;
     setError(null);
-    const problem = avatarFileProblem(file);
+    const problem = await checkAvatarFile(file);
     if (problem) {
       setError(problem);
       input.value = '';
@@ -46,17 +42,11 @@ export function AvatarUpload({ user, onUploaded }: AvatarUploadProps) {
   return (
     <section className="avatar-upload" aria-labelledby={`${inputId}-heading`}>
       <h2 id={`${inputId}-heading`}>Picture</h2>
-      {user.avatarUrl ? (
-        <img className="avatar avatar-large" src={user.avatarUrl} alt={`${user.name}'s picture`} />
-      ) : (
-        <span className="avatar avatar-large" aria-hidden="true">
-          {initials}
-        </span>
-      )}
+      <Avatar name={user.name} avatarUrl={user.avatarUrl} size="large" />
       <div className="field">
         <label htmlFor={inputId}>{user.avatarUrl ? 'Change picture' : 'Add a picture'}</label>
         <p className="field-hint" id={`${inputId}-hint`}>
-          PNG, JPEG or WebP, up to 10 MB.
+          {`A photo (PNG, JPEG or WebP), up to ${AVATAR_LIMIT_WORDS}.`}
         </p>
         <input
           id={inputId}
