@@ -48,7 +48,7 @@ describe('the gallery', () => {
         const asked = await harness.server.request
           .post('/api/consultations')
           .set('Cookie', waiting.cookie)
-          .send({ reason: 'Headache and a light fever since Sunday', urgency: 'soon', doctorId: doctor.id });
+          .send({ reason: 'Headache and a light fever since Sunday', urgency: 'urgent', doctorId: doctor.id });
         if (asked.status !== 201) throw new Error(`request failed: ${asked.status}`);
         const admin = await harness.server.createUser('admin', { name: 'Clinic Admin' });
         const suffix = `${device}-${theme}`;

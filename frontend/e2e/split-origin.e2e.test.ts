@@ -161,8 +161,8 @@ describe('split-origin deployment with third-party cookies blocked', () => {
     await screenshot(page, 'split-origin-thread');
 
     await page.getByRole('button', { name: `Video call ${doctor.name}` }).click();
-    await expect.poll(() => loaded(page, 'dialog header img.avatar')).toBe(true);
-    expect(await page.locator('dialog header img.avatar').getAttribute('src')).toBe(avatar.body.user.avatarUrl);
+    await expect.poll(() => loaded(page, 'dialog header .avatar img')).toBe(true);
+    expect(await page.locator('dialog header .avatar img').getAttribute('src')).toBe(avatar.body.user.avatarUrl);
     await page.getByRole('dialog').getByRole('button', { name: 'Start call' }).click();
     await doctorSide.page.getByRole('dialog').getByRole('button', { name: 'Accept' }).waitFor({ timeout: 15_000 });
     await page

@@ -33,7 +33,15 @@ async function inView(page: Page, element: Locator): Promise<boolean> {
   return !!scroller && !!box && box.y >= scroller.y - 1 && box.y + box.height <= scroller.y + scroller.height + 1;
 }
 
-const rowWith = (page: Page, text: string) => page.getByRole('log').locator('[data-message-id]').filter({ hasText: text });
+/**
+ * The row whose text starts with `text` and goes on with no further digit: "Live 1" is not "Live 10",
+ * and the time printed beside it ("08:40 PM") cannot join the digits as it could in the row's text.
+ */
+const rowWith = (page: Page, text: string) =>
+  page
+    .getByRole('log')
+    .locator('[data-message-id]')
+    .filter({ has: page.locator('.message-text', { hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![0-9])`) }) });
 
 describe('the thread follows the conversation', () => {
   it('opens at the newest message, keeps each new one in view at the bottom, and after scrolling up offers "3 new messages" and holds the read receipt', async () => {
