@@ -2,7 +2,7 @@ import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
 /** The Chromium the browser tests use, with fake camera and microphone. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

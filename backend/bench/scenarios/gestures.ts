@@ -1,23 +1,11 @@
 import type { Page } from 'playwright-core';
 import { launchWithCamera, makeClip, removeClip, type ClipSegment } from '../../../frontend/e2e/gesture-harness.js';
-import { CHROMIUM_PATH, launchChromium, signedInContext } from '../lib/browser.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, launchChromium, signedInContext } from '../lib/browser.js';
 import type { BenchContext } from '../lib/context.js';
 import { machineLoad } from '../lib/proc.js';
 import { atMost, type Row } from '../lib/report.js';
 import { startApp } from '../lib/servers.js';
 import { sleep, summarise } from '../lib/stats.js';
-
-/** As lib/browser.ts launches Chromium; the fake camera file is added by launchWithCamera. */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--use-fake-device-for-media-stream',
-  '--use-fake-ui-for-media-stream',
-];
 
 /** The open palm held 2.5 s (marked: a white corner square), then resting hands: one mute or unmute a pass. */
 const CLIP: ClipSegment[] = [
