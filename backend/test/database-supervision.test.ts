@@ -45,6 +45,8 @@ async function startWithEmbeddedDatabase(onceMarked: string): Promise<{ app: Chi
       DATA_DIR: path.join(dir, 'data'),
       MONGOMS_RUNTIME_DOWNLOAD: 'false',
       FERRETDB_BINARY: wrapper,
+      // errors only, so a failure can say what the server logged about an unexpected answer
+      LOG_LEVEL: 'error',
     },
   });
   return { app: backend, marker };
@@ -90,6 +92,8 @@ interface Answer {
   sentAt: number;
   status: number;
   retryAfter: string | null;
+  /** the error code of a refused send, so a failure says what the server answered */
+  code?: string;
 }
 
 describe('the embedded database under supervision', () => {
@@ -114,8 +118,14 @@ describe('the embedded database under supervision', () => {
           headers: { 'content-type': 'application/json', 'x-requested-with': 'XMLHttpRequest', cookie },
           body: JSON.stringify({ text: `message ${clientId}`, clientId }),
         });
-        await response.arrayBuffer();
-        answers.push({ clientId, sentAt, status: response.status, retryAfter: response.headers.get('retry-after') });
+        const body = (await response.json().catch(() => ({}))) as { error?: { code?: string } };
+        answers.push({
+          clientId,
+          sentAt,
+          status: response.status,
+          retryAfter: response.headers.get('retry-after'),
+          code: body.error?.code,
+        });
         await new Promise((resolve) => setTimeout(resolve, 150)); // under the send limit: 120 at once, then 1/s
       }
     };
@@ -146,7 +156,14 @@ describe('the embedded database under supervision', () => {
 
     const failures = answers.filter((answer) => answer.status >= 300);
     expect(failures.length, 'some sends met the outage').toBeGreaterThan(0);
-    expect(failures.filter((answer) => answer.status !== 503 || answer.retryAfter === null)).toEqual([]);
+    const unexpected = app
+      .output()
+      .split('\n')
+      .filter((line) => line.includes('unexpected error'));
+    expect(
+      failures.filter((answer) => answer.status !== 503 || answer.retryAfter === null),
+      `every refused send is a 503 with Retry-After; the server logged: ${unexpected.join('\n')}`,
+    ).toEqual([]);
     expect(recoveredAt, 'sends succeed again after the outage').toBeDefined();
     expect(recoveredAt! - killedAt).toBeLessThan(10_000);
     const second = ferret(app.process.pid!);

@@ -53,18 +53,33 @@ export async function pingDatabase(timeoutMs = 1_500): Promise<boolean> {
   }
 }
 
-/** Errors that mean "the database is not there", which clients see as 503, never 500. */
+// The driver's and mongoose's names for "could not reach the server", whichever layer threw.
+const UNREACHABLE = new Set([
+  'MongoServerSelectionError',
+  'MongooseServerSelectionError',
+  'MongoNetworkError',
+  'MongoNetworkTimeoutError',
+  'MongoNotConnectedError',
+  'MongoPoolClearedError',
+  'MongoPoolClosedError',
+  'MongoServerClosedError',
+  'MongoTopologyClosedError',
+]);
+const UNREACHABLE_MESSAGE =
+  /Cannot call `.+` before initial connection|Client must be connected|connection .* closed|buffering timed out|Topology is closed|Server is closed|ECONNREFUSED|ECONNRESET/i;
+
+/**
+ * Errors that mean "the database is not there", which clients see as 503, never 500. The driver
+ * wraps one error in another (a retried write, a pool cleared by a network error), so the whole
+ * `cause` chain is read; and any error of the driver's own (not an answer from the server) while
+ * the connection is down is the outage too, whatever name a future driver gives it.
+ */
 export function isDatabaseDownError(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  return (
-    error.name === 'MongoServerSelectionError' ||
-    error.name === 'MongoNetworkError' ||
-    error.name === 'MongoNetworkTimeoutError' ||
-    error.name === 'MongoNotConnectedError' ||
-    error.name === 'MongoPoolClearedError' ||
-    error.name === 'MongoTopologyClosedError' ||
-    /Cannot call `.+` before initial connection|Client must be connected|connection .* closed/i.test(error.message)
-  );
+  for (let at: unknown = error, depth = 0; at instanceof Error && depth < 5; at = at.cause, depth += 1) {
+    if (UNREACHABLE.has(at.name) || UNREACHABLE_MESSAGE.test(at.message)) return true;
+    if (at.name.startsWith('Mongo') && at.name !== 'MongoServerError' && !isDatabaseUp()) return true;
+  }
+  return false;
 }
 
 /** Answers 503 at once while the driver knows the database is down, instead of waiting to fail. */
