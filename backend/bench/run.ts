@@ -75,77 +75,90 @@ function git(command: string): string {
   }
 }
 
-async function main(): Promise<void> {
-  const startedAt = new Date();
-  const loadBefore = machineLoad();
-  log(`load average ${loadBefore.load1} (1 min) on ${loadBefore.cores} cores; server runs ${useCompiled() ? 'compiled dist' : 'source through tsx'}`);
-
+/** The database the bench runs against: MONGODB_URI's server, or an embedded one in a temp dir. */
+async function openDatabase() {
   let embedded: EmbeddedDatabase | undefined;
   let dataDir: string | undefined;
   let baseUri = process.env.MONGODB_URI;
   if (!baseUri) {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'telehealth-bench-db-'));
-    embedded = await startEmbeddedDatabase({ dataDir, logger: { info: () => undefined, warn: (object, message) => log(`${message ?? ''} ${JSON.stringify(object)}`) } });
+    embedded = await startEmbeddedDatabase({
+      dataDir,
+      logger: { info: () => undefined, warn: (object, message) => log(`${message ?? ''} ${JSON.stringify(object)}`) },
+    });
     baseUri = embedded.uri;
   }
-  const databaseKind = embedded?.kind ?? 'external (MONGODB_URI)';
-  const mongoUri = baseUri.replace(/\/?(\?|$)/, `/careline_bench_${Date.now()}$1`);
-  const pool = await ClientPool.start(2);
-  const rows: Row[] = [];
-  const failures: { scenario: string; error: string }[] = [];
+  return {
+    embedded,
+    kind: embedded?.kind ?? 'external (MONGODB_URI)',
+    mongoUri: baseUri.replace(/\/?(\?|$)/, `/careline_bench_${Date.now()}$1`),
+    async close() {
+      await mongoose.connection.db?.dropDatabase().catch(() => undefined);
+      await mongoose.disconnect();
+      await embedded?.stop();
+      if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Seeds the people every scenario shares and signs the doctors in through the API, like anyone else. */
+async function seedEveryone(mongoUri: string, databaseKind: string) {
+  const linked = quick ? 1_100 : 10_100;
+  log(
+    `seeding ${databaseKind}: 50 doctors, ${linked} patients with a past consultation and a message from their doctor, 500 patients for the queue`,
+  );
+  const population = await seedPopulation({ doctors: 50, linkedPatients: linked, queuePatients: quick ? 100 : 500 });
+  await createSessions([...population.linkedPatients, ...population.queuePatients]);
+  const historyPatients = population.linkedPatients.splice(-2);
+  await seedFirstMessages(population);
+  await seedThread(population.doctors[0]!, historyPatients[0]!, quick ? 1_000 : 10_000);
+  await seedThread(population.doctors[1]!, historyPatients[1]!, 100);
+
+  const doctorCookies = new Map<string, string>();
+  const first = await startApp({ mongoUri });
   try {
-    await mongoose.connect(mongoUri);
-    const selected = SCENARIOS.filter((scenario) => !only || only.includes(scenario.name));
-    const linked = quick ? 1_100 : 10_100;
-    log(`seeding ${databaseKind}: 50 doctors, ${linked} patients with a past consultation and a message from their doctor, 500 patients for the queue`);
-    const population = await seedPopulation({ doctors: 50, linkedPatients: linked, queuePatients: quick ? 100 : 500 });
-    await createSessions([...population.linkedPatients, ...population.queuePatients]);
-    const historyPatients = population.linkedPatients.splice(-2);
-    await seedFirstMessages(population);
-    await seedThread(population.doctors[0]!, historyPatients[0]!, quick ? 1_000 : 10_000);
-    await seedThread(population.doctors[1]!, historyPatients[1]!, 100);
-
-    // The senders sign in through the API, like anyone else.
-    const doctorCookies = new Map<string, string>();
-    const first = await startApp({ mongoUri });
-    try {
-      for (const doctor of population.doctors) doctorCookies.set(doctor.id, await login(first.url, first.origin, doctor.email, BENCH_PASSWORD));
-    } finally {
-      await first.stop();
-    }
-
-    const cpuProfileDir = profile ? path.join(repoRoot, 'bench/results/profiles') : undefined;
-    let databasePid = embedded?.kind === 'ferretdb' ? childProcessNamed('ferretdb') : undefined;
-    const resetDatabase = async () => {
-      if (embedded?.kind !== 'ferretdb') return;
-      await embedded.restart();
-      databasePid = childProcessNamed('ferretdb');
-      context.databasePid = databasePid;
-    };
-    const context: BenchContext = { mongoUri, pool, population, historyPatients, doctorCookies, cpuProfileDir, databasePid, deliveryPoints, quick, log, resetDatabase };
-    for (const scenario of selected) {
-      log(`scenario ${scenario.name}`);
-      try {
-        await context.resetDatabase();
-        rows.push(...(await withTimeout(scenario.run(context), scenario.timeoutMs, scenario.name)));
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        log(`  FAILED: ${message}`);
-        failures.push({ scenario: scenario.name, error: message });
-        rows.push({ scenario: scenario.name, metric: 'did not finish', value: null, unit: '', pass: false, note: message.slice(0, 160) });
-        // Its code may still be running: stop its servers and sockets so it cannot disturb the next.
-        await stopAllServers();
-        await pool.disconnectAll().catch(() => undefined);
-      }
-    }
+    for (const doctor of population.doctors)
+      doctorCookies.set(doctor.id, await login(first.url, first.origin, doctor.email, BENCH_PASSWORD));
   } finally {
-    pool.stop();
-    await mongoose.connection.db?.dropDatabase().catch(() => undefined);
-    await mongoose.disconnect();
-    await embedded?.stop();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    await first.stop();
   }
+  return { population, historyPatients, doctorCookies };
+}
 
+/** Runs one scenario; one that throws or overruns becomes a failed row instead of ending the run. */
+async function runScenario(
+  scenario: (typeof SCENARIOS)[number],
+  context: BenchContext,
+  pool: ClientPool,
+): Promise<{ rows: Row[]; error?: string }> {
+  log(`scenario ${scenario.name}`);
+  try {
+    await context.resetDatabase();
+    return { rows: await withTimeout(scenario.run(context), scenario.timeoutMs, scenario.name) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    log(`  FAILED: ${message}`);
+    // Its code may still be running: stop its servers and sockets so it cannot disturb the next.
+    await stopAllServers();
+    await pool.disconnectAll().catch(() => undefined);
+    return {
+      rows: [
+        { scenario: scenario.name, metric: 'did not finish', value: null, unit: '', pass: false, note: message.slice(0, 160) },
+      ],
+      error: message,
+    };
+  }
+}
+
+/** Prints the table and writes it, with the machine, commit and database it was measured on, to bench/results. */
+function writeResults(run: {
+  startedAt: Date;
+  loadBefore: ReturnType<typeof machineLoad>;
+  databaseKind: string;
+  rows: Row[];
+  failures: { scenario: string; error: string }[];
+}): void {
+  const { startedAt, loadBefore, rows } = run;
   const loadAfter = machineLoad();
   const table = renderTable(rows);
   console.log(`\n${table}\n`);
@@ -157,21 +170,75 @@ async function main(): Promise<void> {
     commit,
     uncommittedChanges: dirty,
     quick,
-    machine: { cores: loadBefore.cores, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadBefore, loadAfter },
-    database: databaseKind,
+    machine: {
+      cores: loadBefore.cores,
+      memoryGb: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      loadBefore,
+      loadAfter,
+    },
+    database: run.databaseKind,
     server: useCompiled() ? 'backend/dist/server.js' : 'backend/src/server.ts through tsx',
     frontendBuiltAt: fs.existsSync(path.join(repoRoot, 'frontend/dist/index.html'))
       ? fs.statSync(path.join(repoRoot, 'frontend/dist/index.html')).mtime.toISOString()
       : null,
     rows,
-    failures,
+    failures: run.failures,
     table,
   };
   const dir = path.join(repoRoot, 'bench/results');
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${startedAt.toISOString().replace(/[:.]/g, '-')}${quick ? '-quick' : ''}.json`);
   fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
-  log(`commit ${commit}${dirty ? ' (with uncommitted changes)' : ''}; load ${loadBefore.load1} before, ${loadAfter.load1} after; wrote ${path.relative(repoRoot, file)}`);
+  log(
+    `commit ${commit}${dirty ? ' (with uncommitted changes)' : ''}; load ${loadBefore.load1} before, ${loadAfter.load1} after; wrote ${path.relative(repoRoot, file)}`,
+  );
+}
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  const loadBefore = machineLoad();
+  log(
+    `load average ${loadBefore.load1} (1 min) on ${loadBefore.cores} cores; server runs ${useCompiled() ? 'compiled dist' : 'source through tsx'}`,
+  );
+
+  const database = await openDatabase();
+  const { embedded, mongoUri } = database;
+  const pool = await ClientPool.start(2);
+  const rows: Row[] = [];
+  const failures: { scenario: string; error: string }[] = [];
+  try {
+    await mongoose.connect(mongoUri);
+    const selected = SCENARIOS.filter((scenario) => !only || only.includes(scenario.name));
+    const seeded = await seedEveryone(mongoUri, database.kind);
+    const cpuProfileDir = profile ? path.join(repoRoot, 'bench/results/profiles') : undefined;
+    const databasePid = embedded?.kind === 'ferretdb' ? childProcessNamed('ferretdb') : undefined;
+    const resetDatabase = async () => {
+      if (embedded?.kind !== 'ferretdb') return;
+      await embedded.restart();
+      context.databasePid = childProcessNamed('ferretdb');
+    };
+    const context: BenchContext = {
+      mongoUri,
+      pool,
+      ...seeded,
+      cpuProfileDir,
+      databasePid,
+      deliveryPoints,
+      quick,
+      log,
+      resetDatabase,
+    };
+    for (const scenario of selected) {
+      const outcome = await runScenario(scenario, context, pool);
+      rows.push(...outcome.rows);
+      if (outcome.error !== undefined) failures.push({ scenario: scenario.name, error: outcome.error });
+    }
+  } finally {
+    pool.stop();
+    await database.close();
+  }
+  writeResults({ startedAt, loadBefore, databaseKind: database.kind, rows, failures });
   process.exit(0);
 }
 

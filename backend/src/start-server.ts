@@ -8,7 +8,7 @@ import { connectDatabase, disconnectDatabase } from './db/database.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded-database.js';
 import type { Logger } from './lib/logger.js';
 import { callSocket } from './modules/calls/index.js';
-import { messageSocket } from './modules/messages/index.js';
+import { typingSocket } from './modules/messages/index.js';
 import { redisTicketLedger } from './modules/auth/index.js';
 import { createRealtime, type Realtime } from './realtime/socket-server.js';
 import { createRedisCallRegistry } from './scale/redis-call-registry.js';
@@ -94,7 +94,7 @@ export async function startServer(config: Config, logger: Logger, options: Start
     tickets: context.socketTickets,
     sessions: context.sessions,
     presence: context.presence,
-    modules: [callSocket(context), messageSocket(context)],
+    modules: [callSocket(context), typingSocket(context)],
     waitingPatients: () => context.consultations.waitingPatients(),
     ...(options.sweepIntervalMs ? { sweepIntervalMs: options.sweepIntervalMs } : {}),
     scaled: scaleOut !== undefined,

@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sleep } from './wait.js';
 
 /*
  * The backend as a real process, for the tests that need what one process cannot show: two
@@ -12,8 +13,8 @@ import { fileURLToPath } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const TEST_ORIGIN = 'http://localhost:5173';
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A port nobody listens on now, for a server that must know its own address before it starts. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer().listen(0, '127.0.0.1', () => {

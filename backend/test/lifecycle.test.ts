@@ -1,38 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import bcrypt from 'bcryptjs';
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConsultationModel } from '../src/modules/consultations/consultation.model.js';
 import { MessageModel } from '../src/modules/messages/message.model.js';
-import { UserModel } from '../src/modules/users/user.model.js';
 import { loginTo, repoRoot, startChildBackend } from './child-backend.js';
 import { dropTestDatabase, testDatabaseUri, withDatabaseName } from './database.js';
+import { SEED_PASSWORD, seedConsultation, seedUser } from './seed.js';
 
 /* How the process starts in production and how it stops on a deploy. */
 
 const uri = testDatabaseUri();
-const PASSWORD = 'correct horse battery';
 const people = { patient: { id: '', email: 'life-patient@test.local' }, doctor: { id: '', email: 'life-doctor@test.local' } };
 
 beforeAll(async () => {
   await mongoose.connect(uri);
-  const passwordHash = await bcrypt.hash(PASSWORD, 4);
-  for (const role of ['patient', 'doctor'] as const) {
-    people[role].id = (
-      await UserModel.create({ name: `Life ${role}`, email: people[role].email, passwordHash, role })
-    )._id.toString();
-  }
-  await ConsultationModel.create({
-    patientId: people.patient.id,
-    doctorId: people.doctor.id,
-    reason: 'deploys',
-    urgency: 'routine',
-    urgencyRank: 1,
-    status: 'active',
-    createdAt: new Date(),
-    acceptedAt: new Date(),
-  });
+  for (const role of ['patient', 'doctor'] as const) people[role].id = await seedUser({ name: `Life ${role}`, email: people[role].email, role });
+  await seedConsultation(people.patient.id, people.doctor.id, 'deploys');
 });
 afterAll(async () => {
   await mongoose.disconnect();
@@ -42,7 +25,7 @@ afterAll(async () => {
 describe('SIGTERM during a burst of sends', () => {
   it('stores every acknowledged message and exits 0 within 10 s', async () => {
     const backend = await startChildBackend({ env: { MONGODB_URI: uri } });
-    const cookie = await loginTo(backend.url, people.patient.email, PASSWORD);
+    const cookie = await loginTo(backend.url, people.patient.email, SEED_PASSWORD);
     const acknowledged: string[] = [];
     const send = async (index: number) => {
       const clientId = `burst-${String(index).padStart(6, '0')}`;

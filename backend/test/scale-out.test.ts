@@ -1,12 +1,10 @@
 import type { ClientToServerEvents, ServerToClientEvents } from '@telehealth/shared';
-import bcrypt from 'bcryptjs';
 import mongoose from 'mongoose';
 import { io as connectClient, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConsultationModel } from '../src/modules/consultations/consultation.model.js';
-import { UserModel } from '../src/modules/users/user.model.js';
 import { startChildBackend, loginTo, startRedis, type ChildBackend } from './child-backend.js';
 import { dropTestDatabase, testDatabaseUri } from './database.js';
+import { SEED_PASSWORD, seedConsultation, seedUser } from './seed.js';
 import { fetchSocketTicket } from './socket-ticket.js';
 import { eventMatching, nextEvent } from './test-server.js';
 
@@ -17,7 +15,6 @@ import { eventMatching, nextEvent } from './test-server.js';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 const uri = testDatabaseUri();
-const PASSWORD = 'correct horse battery';
 let redis: Awaited<ReturnType<typeof startRedis>>;
 let instanceA: ChildBackend;
 let instanceB: ChildBackend;
@@ -69,25 +66,12 @@ async function get(url: string, path: string, cookie: string) {
 beforeAll(async () => {
   redis = await startRedis();
   await mongoose.connect(uri);
-  const passwordHash = await bcrypt.hash(PASSWORD, 4);
-  for (const role of ['patient', 'doctor'] as const) {
-    const user = await UserModel.create({ name: `Scale ${role}`, email: people[role].email, passwordHash, role });
-    people[role].id = user._id.toString();
-  }
-  await ConsultationModel.create({
-    patientId: people.patient.id,
-    doctorId: people.doctor.id,
-    reason: 'two servers',
-    urgency: 'routine',
-    urgencyRank: 1,
-    status: 'active',
-    createdAt: new Date(),
-    acceptedAt: new Date(),
-  });
+  for (const role of ['patient', 'doctor'] as const) people[role].id = await seedUser({ name: `Scale ${role}`, email: people[role].email, role });
+  await seedConsultation(people.patient.id, people.doctor.id, 'two servers');
   const env = { MONGODB_URI: uri, REDIS_URL: redis.url, LOGIN_MAX_ATTEMPTS: '4' };
   [instanceA, instanceB] = await Promise.all([startChildBackend({ env }), startChildBackend({ env })]);
-  people.patient.cookie = await loginTo(instanceA.url, people.patient.email, PASSWORD);
-  people.doctor.cookie = await loginTo(instanceB.url, people.doctor.email, PASSWORD);
+  people.patient.cookie = await loginTo(instanceA.url, people.patient.email, SEED_PASSWORD);
+  people.doctor.cookie = await loginTo(instanceB.url, people.doctor.email, SEED_PASSWORD);
 }, 90_000);
 
 afterAll(async () => {
@@ -183,14 +167,9 @@ describe('two instances behind one Redis', () => {
   }, 40_000);
 
   it('a patient waiting on A hears their new place when a doctor on B takes the one ahead of them', async () => {
-    const passwordHash = await bcrypt.hash(PASSWORD, 4);
-    const [ahead, behind] = await Promise.all(
-      ['ahead', 'behind'].map((place) =>
-        UserModel.create({ name: `Scale ${place}`, email: `scale-${place}@test.local`, passwordHash, role: 'patient' }),
-      ),
-    );
-    const aheadCookie = await loginTo(instanceA.url, ahead!.email, PASSWORD);
-    const behindCookie = await loginTo(instanceA.url, behind!.email, PASSWORD);
+    for (const place of ['ahead', 'behind']) await seedUser({ name: `Scale ${place}`, email: `scale-${place}@test.local`, role: 'patient' });
+    const aheadCookie = await loginTo(instanceA.url, 'scale-ahead@test.local', SEED_PASSWORD);
+    const behindCookie = await loginTo(instanceA.url, 'scale-behind@test.local', SEED_PASSWORD);
     const behindSocket = await connect(instanceA.url, behindCookie);
     // The patient ahead asks through A with a tab open on B: B tells them their place from its own line.
     const aheadOnB = await connect(instanceB.url, aheadCookie);
@@ -234,8 +213,8 @@ describe('two instances behind one Redis', () => {
     for (const instance of [instanceA, instanceB, instanceA, instanceB])
       statuses.push((await post(instance.url, '/api/auth/login', '', { email, password: 'wrong password' })).status);
     expect(statuses).toEqual([401, 401, 401, 401]);
-    const limitedOnA = await post(instanceA.url, '/api/auth/login', '', { email, password: PASSWORD });
-    const limitedOnB = await post(instanceB.url, '/api/auth/login', '', { email, password: PASSWORD });
+    const limitedOnA = await post(instanceA.url, '/api/auth/login', '', { email, password: SEED_PASSWORD });
+    const limitedOnB = await post(instanceB.url, '/api/auth/login', '', { email, password: SEED_PASSWORD });
     expect([limitedOnA.status, limitedOnB.status]).toEqual([429, 429]);
   });
 

@@ -2,10 +2,10 @@
 // The harness runs in Node (vitest), driving a real Chromium against the real backend.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { freePort } from '../../backend/test/child-backend.js';
 import { startTestServer, type TestServer } from '../../backend/test/test-server.js';
 
 declare module 'vitest' {
@@ -41,17 +41,6 @@ export interface Harness {
   /** A fresh browser context (its own cookies and storage: another person) and a page in it. */
   newPage(options?: { colorScheme?: 'light' | 'dark' }): Promise<{ context: BrowserContext; page: Page }>;
   close(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /**

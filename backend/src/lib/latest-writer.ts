@@ -1,14 +1,4 @@
-/**
- * Writes "the latest state" of keyed rows (a conversation's last message) in the background, a
- * few at a time, merging whatever arrives for a key while its previous write is still waiting.
- *
- * Why: every message moves its conversation row forward, and on FerretDB (SQLite) an update costs
- * several times an insert; concurrent updates collapse into lock retries (about 130 updates/s with
- * 10 in flight, under 20/s with 40) and slow every other query down with them. Written behind,
- * one at a time, a row costs one update however many messages it carries, and the message path
- * only pays for its insert. See docs/performance.md.
- */
-export function createLatestWriter<V>(options: {
+export interface LatestWriterOptions<V> {
   write: (key: string, value: V) => Promise<void>;
   /** whether `candidate` is further on than `current` (the later one is kept) */
   isLater: (candidate: V, current: V) => boolean;
@@ -20,7 +10,19 @@ export function createLatestWriter<V>(options: {
    */
   pauseMs?: number;
   onError: (error: unknown, key: string) => void;
-}) {
+}
+
+/**
+ * Writes "the latest state" of keyed rows (a conversation's last message) in the background, a
+ * few at a time, merging whatever arrives for a key while its previous write is still waiting.
+ *
+ * Why: every message moves its conversation row forward, and on FerretDB (SQLite) an update costs
+ * several times an insert; concurrent updates collapse into lock retries (about 130 updates/s with
+ * 10 in flight, under 20/s with 40) and slow every other query down with them. Written behind,
+ * one at a time, a row costs one update however many messages it carries, and the message path
+ * only pays for its insert. See docs/performance.md.
+ */
+export function createLatestWriter<V>(options: LatestWriterOptions<V>) {
   const pauseMs = options.pauseMs ?? 0;
   let pausedUntil = 0;
   let wakeUp: NodeJS.Timeout | undefined;

@@ -15,9 +15,9 @@ import type { Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
 import type { PresenceRegistry } from '../../realtime/presence-registry.js';
 import { rooms, type RealtimeServer } from '../../realtime/types.js';
-import { SocketError } from '../../realtime/with-ack.js';
 import { readPublicUsers, toPublicUser } from '../users/index.js';
 import { createCallEnding, createCallTimers } from './call-ending.js';
+import { callRefusals } from './call-refusal.js';
 import { createLocalCallRegistry, type CallRegistry, type LiveCall, type StartResult } from './call-registry.js';
 
 /** Who sent a socket event: identity from the handshake, and which of their tabs it came from. */
@@ -72,7 +72,7 @@ export interface CallService {
   close(): Promise<void>;
 }
 
-const noSuchCall = () => new SocketError('NO_SUCH_CALL', 'There is no such call');
+const { noSuchCall } = callRefusals;
 
 const isCallerSocket = (call: LiveCall, actor: CallActor) => call.callerId === actor.userId && call.callerSocketId === actor.socketId;
 const isAnsweringSocket = (call: LiveCall, actor: CallActor) => call.calleeId === actor.userId && call.calleeSocketId === actor.socketId;
@@ -96,8 +96,8 @@ function ringingCall(actor: CallActor, input: CallUserInput, now: number): LiveC
 /** The registry refused the call: a reused id, or one of the two is in a call already. */
 function assertStarted(started: StartResult): void {
   if (started.started) return;
-  if (started.reason === 'duplicate-id') throw new SocketError('VALIDATION_FAILED', 'This call id is already in use');
-  throw new SocketError('BUSY', 'One of you is already in a call');
+  if (started.reason === 'duplicate-id') throw callRefusals.duplicateId();
+  throw callRefusals.busy();
 }
 
 /** A candidate goes to the other side of the call, from either of its two sockets only. */
@@ -127,13 +127,13 @@ function relayRenegotiation(io: RealtimeServer, call: LiveCall, actor: CallActor
  * users module; FORBIDDEN otherwise, and the same for an unknown id, so nothing is learnt.
  */
 async function allowedCaller(callerId: string, calleeId: string, relationBetween: CallServiceDeps['relationBetween']) {
-  if (calleeId === callerId) throw new SocketError('FORBIDDEN', 'You cannot call yourself');
+  if (calleeId === callerId) throw callRefusals.forbidden('You cannot call yourself');
   const users = Types.ObjectId.isValid(calleeId) ? await readPublicUsers([callerId, calleeId]) : new Map<string, never>();
   const [caller, callee] = [users.get(callerId), users.get(calleeId)];
-  if (!caller || !callee) throw new SocketError('FORBIDDEN', 'You cannot call this person');
+  if (!caller || !callee) throw callRefusals.forbidden();
   const party = (user: NonNullable<typeof caller>) => ({ id: user._id.toString(), role: user.role, active: user.active });
   if (!canCall(party(caller), party(callee), await relationBetween(callerId, calleeId)))
-    throw new SocketError('FORBIDDEN', 'You cannot call this person');
+    throw callRefusals.forbidden();
   return caller;
 }
 
@@ -158,7 +158,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
     async startCall(actor, input) {
       // The order matters: only someone allowed to call may learn whether the callee is online or busy.
       const caller = await allowedCaller(actor.userId, input.to, deps.relationBetween);
-      if (!(await presence.isOnline(input.to))) throw new SocketError('OFFLINE', 'They are not online');
+      if (!(await presence.isOnline(input.to))) throw callRefusals.offline();
 
       assertStarted(await registry.tryStart(ringingCall(actor, input, clock.now())));
 

@@ -1,5 +1,6 @@
 import type { Consultation, OpenConsultationInput } from '@telehealth/shared';
 import mongoose, { Types } from 'mongoose';
+import { isDuplicateKey } from '../../db/duplicate-key.js';
 import { errors } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
 import { rooms, type RealtimeServer } from '../../realtime/types.js';
@@ -21,7 +22,6 @@ export interface ConsultationCommandDeps {
 type Deps = ConsultationCommandDeps;
 
 const OPEN_STATUSES = ['waiting', 'active'] as const;
-const DUPLICATE_KEY = 11000;
 const ALREADY_OPEN = 'You already have a consultation waiting or in progress';
 
 const now = (deps: Deps) => new Date(deps.clock.now());
@@ -94,7 +94,7 @@ async function open(deps: Deps, patientId: string, input: OpenConsultationInput)
     });
     record = created.toObject();
   } catch (error) {
-    if ((error as { code?: number }).code === DUPLICATE_KEY) throw errors.conflict(ALREADY_OPEN);
+    if (isDuplicateKey(error)) throw errors.conflict(ALREADY_OPEN);
     throw error;
   }
   return afterChange(deps, record);

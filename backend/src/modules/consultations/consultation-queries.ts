@@ -1,6 +1,7 @@
 import { canViewConsultation, type Consultation, type ConsultationListQuery } from '@telehealth/shared';
-import mongoose, { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import { errors } from '../../lib/app-error.js';
+import { afterCursor, pageWindow, splitPage } from '../../lib/cursor-page.js';
 import type { Viewer } from '../../lib/viewer.js';
 import type { PresenceRegistry } from '../../realtime/presence-registry.js';
 import { countAvailableDoctors } from '../users/index.js';
@@ -29,20 +30,14 @@ export function createConsultationQueries(deps: { line: WaitingLine; presence: P
       // Admins manage accounts, not care: they have no consultations of their own to list.
       if (viewer.role === 'admin') return { consultations: [], nextCursor: null };
       const me = new Types.ObjectId(viewer.userId);
-      const records = await ConsultationModel.find({
+      const mine = {
         ...(viewer.role === 'patient' ? { patientId: me } : { doctorId: me }),
         ...(query.status ? { status: query.status } : {}),
-        ...(query.cursor ? { _id: mongoose.trusted({ $lt: new Types.ObjectId(query.cursor) }) } : {}),
-      })
-        .sort({ _id: -1 })
-        .limit(query.limit + 1)
-        .lean();
-      const page = records.slice(0, query.limit);
-      const numbers = page.some((record) => record.status === 'waiting') ? await line.snapshot() : null;
-      return {
-        consultations: (await presentConsultations(page, numbers)).map(forPatient),
-        nextCursor: records.length > query.limit ? page.at(-1)!._id.toString() : null,
+        ...afterCursor(query.cursor),
       };
+      const { page, nextCursor } = splitPage(await ConsultationModel.find(mine, null, pageWindow(query.limit)).lean(), query.limit);
+      const numbers = page.some((record) => record.status === 'waiting') ? await line.snapshot() : null;
+      return { consultations: (await presentConsultations(page, numbers)).map(forPatient), nextCursor };
     },
 
     /** One consultation, for whom `canViewConsultation` (shared policies) allows; anyone else is told it does not exist. */

@@ -1,4 +1,5 @@
 import mongoose from 'mongoose';
+import { isDuplicateKey } from '../../db/duplicate-key.js';
 import { createLatestWriter } from '../../lib/latest-writer.js';
 import type { Logger } from '../../lib/logger.js';
 import { findStaleConversationEnds } from './conversation-heal.js';
@@ -11,10 +12,6 @@ import { ConversationModel, MessageModel, type ConversationRecord, type MessageR
  */
 
 export type ConversationRows = ReturnType<typeof createConversationRows>;
-
-export function isDuplicateKey(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === 11000;
-}
 
 /**
  * Moves the conversation's "last message" forward, never back (two instances may finish out of

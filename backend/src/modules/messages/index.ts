@@ -1,4 +1,4 @@
 // The messages module's public entry.
 export { createMessageService, type MessageService, type MessageServiceDeps, type RecordCallInput } from './message.service.js';
 export { messageRoutes } from './message.routes.js';
-export { messageSocket } from './message.socket.js';
+export { typingSocket } from './typing.socket.js';

@@ -1,13 +1,12 @@
 import type { ClientToServerEvents, Message, ServerToClientEvents } from '@telehealth/shared';
-import bcrypt from 'bcryptjs';
 import mongoose from 'mongoose';
 import { io as connectClient, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { freePort, loginTo, startChildBackend, TEST_ORIGIN, type ChildBackend } from '../../../test/child-backend.js';
 import { dropTestDatabase, testDatabaseUri } from '../../../test/database.js';
+import { SEED_PASSWORD, seedConsultation, seedUser } from '../../../test/seed.js';
 import { fetchSocketTicket } from '../../../test/socket-ticket.js';
-import { ConsultationModel } from '../consultations/consultation.model.js';
-import { UserModel } from '../users/user.model.js';
+import { sleep } from '../../../test/wait.js';
 import { ConversationModel, MessageModel, pairKeyOf } from './message.model.js';
 
 /*
@@ -19,7 +18,6 @@ import { ConversationModel, MessageModel, pairKeyOf } from './message.model.js';
 
 const uri = testDatabaseUri();
 const origin = TEST_ORIGIN;
-const PASSWORD = 'correct horse battery';
 let port = 0;
 let backend: ChildBackend | undefined;
 const users: Record<'patient' | 'doctor', { id: string; email: string; cookie: string }> = {
@@ -27,7 +25,6 @@ const users: Record<'patient' | 'doctor', { id: string; email: string; cookie: s
   doctor: { id: '', email: 'restart-doctor@test.local', cookie: '' },
 };
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const baseUrl = () => `http://127.0.0.1:${port}`;
 
 // The same port and signing key across restarts, as in production: sessions outlive the process.
@@ -39,24 +36,12 @@ async function killBackend(): Promise<void> {
   await backend?.stop('SIGKILL');
 }
 
-const login = (email: string) => loginTo(baseUrl(), email, PASSWORD);
+const login = (email: string) => loginTo(baseUrl(), email, SEED_PASSWORD);
 
 beforeAll(async () => {
   await mongoose.connect(uri);
-  const passwordHash = await bcrypt.hash(PASSWORD, 4);
-  for (const role of ['patient', 'doctor'] as const) {
-    const user = await UserModel.create({ name: `Restart ${role}`, email: users[role].email, passwordHash, role });
-    users[role].id = user._id.toString();
-  }
-  await ConsultationModel.create({
-    patientId: users.patient.id,
-    doctorId: users.doctor.id,
-    reason: 'restart drill',
-    urgency: 'routine',
-    urgencyRank: 1,
-    status: 'active',
-    createdAt: new Date(),
-  });
+  for (const role of ['patient', 'doctor'] as const) users[role].id = await seedUser({ name: `Restart ${role}`, email: users[role].email, role });
+  await seedConsultation(users.patient.id, users.doctor.id, 'restart drill');
   port = await freePort();
   await startBackend();
   users.patient.cookie = await login(users.patient.email);
@@ -167,10 +152,8 @@ it('a backend killed with SIGKILL mid-conversation loses no acknowledged message
   expect(new Set(seenByPatient.map((message) => message.clientId)).size).toBe(50);
 
   // The apps that stayed open hold the same 50, once each, however they got them.
-  for (let waited = 0; waited < 10_000 && (patientApp.held.size < 50 || doctorApp.held.size < 50); waited += 100)
-    await sleep(100);
-  expect(new Set(patientApp.held.keys())).toEqual(acknowledgedIds);
-  expect(new Set(doctorApp.held.keys())).toEqual(acknowledgedIds);
+  await expect.poll(() => new Set(patientApp.held.keys()), { timeout: 10_000 }).toEqual(acknowledgedIds);
+  await expect.poll(() => new Set(doctorApp.held.keys()), { timeout: 10_000 }).toEqual(acknowledgedIds);
   patientApp.close();
   doctorApp.close();
 }, 120_000);
@@ -187,24 +170,10 @@ async function conversationList(as: 'patient' | 'doctor'): Promise<ConversationE
 
 it('after a crash between a message and its conversation row, the list shows that message once restarted', async () => {
   // A second doctor whose conversation is the patient's most recent one, row and all.
-  const passwordHash = await bcrypt.hash(PASSWORD, 4);
-  const other = await UserModel.create({
-    name: 'Restart other doctor',
-    email: 'restart-other@test.local',
-    passwordHash,
-    role: 'doctor',
-  });
-  await ConsultationModel.create({
-    patientId: users.patient.id,
-    doctorId: other._id,
-    reason: 'second opinion',
-    urgency: 'routine',
-    urgencyRank: 1,
-    status: 'active',
-    createdAt: new Date(),
-  });
+  const otherId = await seedUser({ name: 'Restart other doctor', email: 'restart-other@test.local', role: 'doctor' });
+  await seedConsultation(users.patient.id, otherId, 'second opinion');
   const otherClientId = `restart-other-${Date.now()}`;
-  const response = await fetch(`${baseUrl()}/api/messages/${other._id.toString()}`, {
+  const response = await fetch(`${baseUrl()}/api/messages/${otherId}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-requested-with': 'XMLHttpRequest', cookie: users.patient.cookie },
     body: JSON.stringify({ text: 'to the other doctor', clientId: otherClientId }),
@@ -233,7 +202,7 @@ it('after a crash between a message and its conversation row, the list shows tha
   const order = async () => (await conversationList('patient')).map((entry) => [entry.user.id, entry.lastMessage?.id]);
   await expect.poll(order, { timeout: 10_000 }).toEqual([
     [users.doctor.id, stranded._id.toString()],
-    [other._id.toString(), expect.any(String)],
+    [otherId, expect.any(String)],
   ]);
   expect((await ConversationModel.findById(pairKey).lean())?.lastSeq).toBe(last!.seq + 1);
 }, 60_000);

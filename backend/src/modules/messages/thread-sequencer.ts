@@ -1,3 +1,4 @@
+import { isDuplicateKey } from '../../db/duplicate-key.js';
 import { createIdLoader } from '../../lib/batch-loader.js';
 import { ConversationModel, MessageModel, type MessageRecord } from './message.model.js';
 
@@ -70,7 +71,7 @@ export function createThreadSequencer() {
             lastPlace.set(pairKey, seq);
             return { record, created: true };
           } catch (error) {
-            if ((error as { code?: unknown } | null)?.code !== 11000) throw error;
+            if (!isDuplicateKey(error)) throw error;
             const existing = await findExisting();
             if (existing) return { record: existing, created: false };
             lastPlace.delete(pairKey);

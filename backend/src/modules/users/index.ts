@@ -2,11 +2,11 @@
 // The model stays inside: reads go through user-reads.ts (where the database's cost rules live),
 // account writes through user-accounts.ts.
 export { readPublicUser, readPublicUsers, readUserStatus, readAccountByEmail, countAvailableDoctors, countUsersWithRole } from './user-reads.js';
-export type { PublicUserRecord, UserStatus } from './user-reads.js';
+export type { UserStatus } from './user-reads.js';
 export { createAccount, emailTaken, emailTakenError, loadAccount } from './user-accounts.js';
 export type { AccountDocument, NewAccount } from './user-accounts.js';
 export { listAllUsers } from './user-directory.js';
 export { toPublicUser } from './user.model.js';
-export type { UserRecord } from './user.model.js';
+export type { PublicUserRecord, UserRecord } from './user.model.js';
 export { createUserService, type UserService, type UserServiceDeps } from './user.service.js';
 export { userRoutes } from './user.routes.js';

@@ -1,3 +1,4 @@
+import { isDuplicateKey } from '../../db/duplicate-key.js';
 import { errors } from '../../lib/app-error.js';
 import { UserModel, type UserDocument, type UserRecord } from './user.model.js';
 
@@ -24,7 +25,7 @@ export async function createAccount(fields: NewAccount): Promise<AccountDocument
   try {
     return await UserModel.create({ specialty: '', ...fields });
   } catch (error) {
-    if ((error as { code?: number }).code === 11000) throw errors.conflict(EMAIL_TAKEN);
+    if (isDuplicateKey(error)) throw errors.conflict(EMAIL_TAKEN);
     throw error;
   }
 }

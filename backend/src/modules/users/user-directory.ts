@@ -1,9 +1,9 @@
 import { canSee, NO_RELATION, type AdminUserListQuery, type PublicUser, type Relation, type UserListQuery } from '@telehealth/shared';
-import mongoose, { Types } from 'mongoose';
 import { errors } from '../../lib/app-error.js';
+import { afterCursor, pageWindow, splitPage } from '../../lib/cursor-page.js';
 import type { Viewer } from '../../lib/viewer.js';
-import { PUBLIC_USER_FIELDS, toPublicUser, UserModel } from './user.model.js';
-import { readPublicUser, readPublicUsers, type PublicUserRecord } from './user-reads.js';
+import { PUBLIC_USER_FIELDS, toPublicUser, UserModel, type PublicUserRecord } from './user.model.js';
+import { readPublicUser, readPublicUsers } from './user-reads.js';
 import { matchesSearch, searchFilter } from './user-search.js';
 
 export interface DirectoryDeps {
@@ -38,7 +38,7 @@ function pageFilter(query: UserListQuery): Record<string, unknown>[] {
   return [
     searchFilter(query.search),
     query.role ? { role: query.role } : {},
-    query.cursor ? { _id: mongoose.trusted({ $lt: new Types.ObjectId(query.cursor) }) } : {},
+    afterCursor(query.cursor),
   ];
 }
 
@@ -73,10 +73,7 @@ export function createUserDirectory(deps: DirectoryDeps) {
     async list(viewer: Viewer, query: UserListQuery): Promise<DirectoryPage> {
       const consulted = viewer.role === 'admin' ? new Set<string>() : await deps.consultedWith(viewer.userId);
       const [listed, related] = await Promise.all([
-        UserModel.find({ $and: [byRole(viewer), ...pageFilter(query)] }, PUBLIC_USER_FIELDS)
-          .sort({ _id: -1 })
-          .limit(query.limit + 1)
-          .lean<PublicUserRecord[]>(),
+        UserModel.find({ $and: [byRole(viewer), ...pageFilter(query)] }, PUBLIC_USER_FIELDS, pageWindow(query.limit)).lean<PublicUserRecord[]>(),
         byRelation(viewer, consulted),
       ]);
       const asParty = { id: viewer.userId, role: viewer.role, active: true };
@@ -85,11 +82,8 @@ export function createUserDirectory(deps: DirectoryDeps) {
         .filter((user) => canSee(asParty, { id: user._id.toString(), role: user.role, active: user.active }, { consulted: consulted.has(user._id.toString()) }))
         .sort(newestFirst)
         .slice(0, query.limit + 1);
-      const page = visible.slice(0, query.limit);
-      return {
-        users: page.map((user) => toPublicUser(user, { id: viewer.userId, role: viewer.role })),
-        nextCursor: visible.length > query.limit ? page.at(-1)!._id.toString() : null,
-      };
+      const { page, nextCursor } = splitPage(visible, query.limit);
+      return { users: page.map((user) => toPublicUser(user, { id: viewer.userId, role: viewer.role })), nextCursor };
     },
 
     /** One profile; 404 when the viewer may not see it (its existence is private then). */
@@ -113,13 +107,10 @@ export async function listAllUsers(query: AdminUserListQuery): Promise<{ users: 
       searchFilter(query.search, true),
       query.role ? { role: query.role } : {},
       query.active !== undefined ? { active: query.active } : {},
-      query.cursor ? { _id: mongoose.trusted({ $lt: new Types.ObjectId(query.cursor) }) } : {},
+      afterCursor(query.cursor),
     ],
   };
-  const users = await UserModel.find(filter, PUBLIC_USER_FIELDS)
-    .sort({ _id: -1 })
-    .limit(query.limit + 1)
-    .lean<PublicUserRecord[]>();
-  const page = users.slice(0, query.limit);
-  return { users: page, nextCursor: users.length > query.limit ? page.at(-1)!._id.toString() : null };
+  const users = await UserModel.find(filter, PUBLIC_USER_FIELDS, pageWindow(query.limit)).lean<PublicUserRecord[]>();
+  const { page, nextCursor } = splitPage(users, query.limit);
+  return { users: page, nextCursor };
 }

@@ -1,6 +1,6 @@
 import mongoose, { Types } from 'mongoose';
 import { createBatchLoader, createIdLoader } from '../../lib/batch-loader.js';
-import { PUBLIC_USER_FIELDS, UserModel, type UserRecord } from './user.model.js';
+import { PUBLIC_USER_FIELDS, UserModel, type PublicUserRecord, type UserRecord } from './user.model.js';
 
 /*
  * How every other module reads users: the database's cost rules live here, once.
@@ -15,9 +15,6 @@ import { PUBLIC_USER_FIELDS, UserModel, type UserRecord } from './user.model.js'
  * Every loader answers a caller only from a read that started after it asked (batch-loader.ts), so
  * a value just written is the one read.
  */
-
-/** A user as other modules see the record: never the password hash. */
-export type PublicUserRecord = Omit<UserRecord, 'passwordHash'>;
 
 /** What the policies need to know about an account. */
 export interface UserStatus {

@@ -48,10 +48,13 @@ export type UserDocument = HydratedDocument<UserRecord>;
 /** Fields a query may return: never the password hash unless asked for by name. */
 export const PUBLIC_USER_FIELDS = '-passwordHash';
 
+/** A user as other modules see the record (read with PUBLIC_USER_FIELDS): never the password hash. */
+export type PublicUserRecord = Omit<UserRecord, 'passwordHash'>;
+
 /**
  * The user as the API shows it. Email is shown only to the user themself and to admins.
  */
-export function toPublicUser(user: Omit<UserRecord, 'passwordHash'>, viewer?: { id: string; role: Role }): PublicUser {
+export function toPublicUser(user: PublicUserRecord, viewer?: { id: string; role: Role }): PublicUser {
   const id = user._id.toString();
   const showEmail = viewer !== undefined && (viewer.id === id || viewer.role === 'admin');
   return {

@@ -25,7 +25,7 @@ interface TypingState {
  * `isTyping: true` at most every TYPING_RELAY_INTERVAL_MS, and `isTyping: false` when the client says
  * so, after TYPING_TIMEOUT_MS without a fresh `true`, or when the tab goes away.
  */
-export function messageSocket(deps: {
+export function typingSocket(deps: {
   messages: MessageService;
   clock: Clock;
   logger: Logger;
