@@ -2,20 +2,17 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import bcrypt from 'bcryptjs';
 import mongoose from 'mongoose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ConsultationModel } from '../src/modules/consultations/consultation.model.js';
 import { MessageModel } from '../src/modules/messages/message.model.js';
-import { UserModel } from '../src/modules/users/user.model.js';
 import { repoRoot, loginTo, startChildBackend, type ChildBackend } from './child-backend.js';
+import { SEED_PASSWORD, seedConsultation, seedUser } from './seed.js';
 
 /*
  * The app as a real process with its own embedded FerretDB (no MONGODB_URI), whose FerretDB is
  * killed with SIGKILL: the app must bring it back by itself, or exit when it cannot.
  */
 
-const PASSWORD = 'correct horse battery';
 let dir: string;
 let backend: ChildBackend | undefined;
 
@@ -66,25 +63,10 @@ function ferret(backendPid: number): { pid: number; uri: string } | undefined {
 
 async function seedConversation(uri: string): Promise<{ doctorId: string }> {
   await mongoose.connect(uri);
-  const passwordHash = await bcrypt.hash(PASSWORD, 4);
-  const patient = await UserModel.create({
-    name: 'Kill patient',
-    email: 'kill-patient@test.local',
-    passwordHash,
-    role: 'patient',
-  });
-  const doctor = await UserModel.create({ name: 'Kill doctor', email: 'kill-doctor@test.local', passwordHash, role: 'doctor' });
-  await ConsultationModel.create({
-    patientId: patient._id,
-    doctorId: doctor._id,
-    reason: 'outages',
-    urgency: 'routine',
-    urgencyRank: 1,
-    status: 'active',
-    createdAt: new Date(),
-    acceptedAt: new Date(),
-  });
-  return { doctorId: doctor._id.toString() };
+  const patientId = await seedUser({ name: 'Kill patient', email: 'kill-patient@test.local', role: 'patient' });
+  const doctorId = await seedUser({ name: 'Kill doctor', email: 'kill-doctor@test.local', role: 'doctor' });
+  await seedConsultation(patientId, doctorId, 'outages');
+  return { doctorId };
 }
 
 interface Answer {
@@ -104,7 +86,7 @@ describe('the embedded database under supervision', () => {
     const first = ferret(app.process.pid!);
     expect(first, 'FerretDB runs as a child of the backend').toBeDefined();
     const { doctorId } = await seedConversation(first!.uri);
-    const cookie = await loginTo(app.url, 'kill-patient@test.local', PASSWORD);
+    const cookie = await loginTo(app.url, 'kill-patient@test.local', SEED_PASSWORD);
 
     const answers: Answer[] = [];
     let sending = true;
