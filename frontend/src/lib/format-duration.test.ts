@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAverage, formatEstimate, formatWaiting, minutesInWords } from './format-duration';
+import { formatAverage, formatClockDuration, formatEstimate, formatWaiting, minutesInWords } from './format-duration';
 
 describe('formatEstimate', () => {
   it('rounds to whole minutes, after "about"', () => {
@@ -50,5 +50,11 @@ describe('formatAverage', () => {
 describe('minutesInWords', () => {
   it('handles a value that is not a number without showing NaN', () => {
     expect(minutesInWords(Number.NaN)).toBe('less than a minute');
+  });
+});
+
+describe('formatClockDuration', () => {
+  it('counts whole seconds, minutes and hours, and never shows a negative time', () => {
+    expect([0, 7, 7.9, 754, 3_723, -5].map(formatClockDuration)).toEqual(['0:00', '0:07', '0:07', '12:34', '1:02:03', '0:00']);
   });
 });

@@ -32,3 +32,15 @@ export function formatAverage(seconds: number | null): string {
   if (seconds < MINUTE) return `${Math.round(seconds)} s`;
   return minutesInWords(seconds);
 }
+
+/**
+ * A duration as a clock shows it, in whole seconds (never rounded up, so a timer does not run
+ * ahead): "0:07", "12:34", "1:02:03". The call timer, and how long a call lasted.
+ */
+export function formatClockDuration(totalSeconds: number): string {
+  const seconds = Math.max(0, Math.floor(totalSeconds));
+  const hours = Math.floor(seconds / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  const rest = String(seconds % 60).padStart(2, '0');
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${rest}` : `${minutes}:${rest}`;
+}

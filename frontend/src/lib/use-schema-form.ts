@@ -10,7 +10,10 @@ interface Schema<T> {
 
 interface SchemaFormOptions<T> {
   schema: Schema<T>;
-  submit: (input: T) => Promise<unknown>;
+  /** the form is given too, for a form that resets itself after a success */
+  submit: (input: T, form: HTMLFormElement) => Promise<unknown>;
+  /** shapes the form's fields before validation (drop an empty optional field); the fields as they are by default */
+  values?: (fields: Record<string, FormDataEntryValue>) => unknown;
   /** a sentence for errors this form knows better than the server's generic message */
   describe?: (error: ApiError) => string | undefined;
 }
@@ -19,7 +22,7 @@ interface SchemaFormOptions<T> {
  * Validates a form with the same schema the server uses, submits it, and sorts failures into
  * per-field errors (shown under each input) and one form-level error (shown as an alert).
  */
-export function useSchemaForm<T>({ schema, submit, describe }: SchemaFormOptions<T>) {
+export function useSchemaForm<T>({ schema, submit, values = (fields) => fields, describe }: SchemaFormOptions<T>) {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -36,13 +39,13 @@ export function useSchemaForm<T>({ schema, submit, describe }: SchemaFormOptions
     event.preventDefault();
     const form = event.currentTarget;
     setFormError(null);
-    const parsed = schema.safeParse(Object.fromEntries(new FormData(form)));
+    const parsed = schema.safeParse(values(Object.fromEntries(new FormData(form))));
     if (!parsed.success) return showFieldErrors(form, fieldErrorsFromIssues(parsed.error));
 
     setFieldErrors({});
     setSubmitting(true);
     try {
-      await submit(parsed.data);
+      await submit(parsed.data, form);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'VALIDATION_FAILED' && Object.keys(error.fieldErrors).length > 0) {
         showFieldErrors(form, error.fieldErrors);

@@ -5,6 +5,7 @@ import { listAudit } from '../api/list-audit';
 import { usePaginated } from '../hooks/use-paginated';
 import { useUserNames } from '../hooks/use-user-names';
 import { AUDIT_LABELS } from '../logic/audit-labels';
+import { LoadMoreButton } from './load-more-button';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 
@@ -55,11 +56,7 @@ export function AuditPanel() {
           </table>
         </div>
       )}
-      {list.nextCursor && (
-        <button type="button" className="button button-quiet" disabled={list.loadingMore} onClick={() => void list.loadMore()}>
-          {list.loadingMore ? 'Loading…' : 'Load more'}
-        </button>
-      )}
+      <LoadMoreButton list={list} />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useServerData } from '../../../lib/use-server-data';
 
 interface Page<T> {
   items: T[];
@@ -10,33 +11,19 @@ interface Page<T> {
  * appends the next. An answer for an outdated key is dropped, so typing fast never shows stale rows.
  */
 export function usePaginated<T>(key: string, fetchPage: (cursor: string | null, signal?: AbortSignal) => Promise<Page<T>>) {
-  const [items, setItems] = useState<T[] | null>(null);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const first = useServerData((signal) => fetchPage(null, signal), { key });
+  const { setData } = first;
+  /** a failed "Load more", shown only while its filters are */
+  const [moreError, setMoreError] = useState<{ key: string; error: unknown } | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   const fetchRef = useRef(fetchPage);
   const currentKey = useRef(key);
-
   useEffect(() => {
     fetchRef.current = fetchPage;
+    currentKey.current = key;
   });
 
-  useEffect(() => {
-    currentKey.current = key;
-    const controller = new AbortController();
-    fetchRef.current(null, controller.signal).then(
-      (page) => {
-        setError(null);
-        setItems(page.items);
-        setNextCursor(page.nextCursor);
-      },
-      (failure: unknown) => {
-        if (!controller.signal.aborted) setError(failure);
-      },
-    );
-    return () => controller.abort();
-  }, [key]);
-
+  const nextCursor = first.data?.nextCursor ?? null;
   const loadMore = useCallback(async () => {
     if (!nextCursor) return;
     const key = currentKey.current;
@@ -44,21 +31,34 @@ export function usePaginated<T>(key: string, fetchPage: (cursor: string | null, 
     try {
       const page = await fetchRef.current(nextCursor);
       if (key !== currentKey.current) return;
-      setItems((current) => [...(current ?? []), ...page.items]);
-      setNextCursor(page.nextCursor);
+      setData((current) => ({ items: [...(current?.items ?? []), ...page.items], nextCursor: page.nextCursor }));
+      setMoreError(null);
     } catch (failure) {
-      setError(failure);
+      setMoreError({ key, error: failure });
     } finally {
       setLoadingMore(false);
     }
-  }, [nextCursor]);
+  }, [nextCursor, setData]);
 
   /** Replaces one item in place (after an edit) without reloading the list. */
-  const update = useCallback((match: (item: T) => boolean, replacement: T) => {
-    setItems((current) => current?.map((item) => (match(item) ? replacement : item)) ?? null);
-  }, []);
+  const update = useCallback(
+    (match: (item: T) => boolean, replacement: T) =>
+      setData((current) => current && { ...current, items: current.items.map((item) => (match(item) ? replacement : item)) }),
+    [setData],
+  );
 
-  const prepend = useCallback((item: T) => setItems((current) => [item, ...(current ?? [])]), []);
+  const prepend = useCallback(
+    (item: T) => setData((current) => ({ items: [item, ...(current?.items ?? [])], nextCursor: current?.nextCursor ?? null })),
+    [setData],
+  );
 
-  return { items, nextCursor, error, loadingMore, loadMore, update, prepend };
+  return {
+    items: first.data?.items ?? null,
+    nextCursor,
+    error: (moreError?.key === key ? moreError.error : null) ?? first.error,
+    loadingMore,
+    loadMore,
+    update,
+    prepend,
+  };
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { getUser } from '../api/get-user';
+import { getUser } from '../../../lib/api/get-user';
 
 /**
  * Names for the ids in the audit log, each fetched once. The audit answer carries ids only; an
@@ -15,7 +15,7 @@ export function useUserNames(ids: readonly string[]): ReadonlyMap<string, string
       if (requested.current.has(id)) continue;
       requested.current.add(id);
       getUser(id).then(
-        ({ user }) => setNames((current) => new Map(current).set(id, user.name)),
+        (user) => setNames((current) => new Map(current).set(id, user.name)),
         () => undefined,
       );
     }

@@ -25,16 +25,16 @@ function useAcceptedToast(current: Consultation | null) {
 
 /** A patient's home: ask for a consultation, wait in line, meet the doctor, read past notes. */
 export function PatientConsultations({ socket }: { socket: AppSocket | null }) {
-  const { load, current, past, request, cancel, reload } = usePatientConsultations(socket);
+  const { status, error, current, past, request, cancel, reload } = usePatientConsultations(socket);
   const { doctors, availableCount } = useDoctorsDirectory(socket);
   const { show } = useToast();
   useAcceptedToast(current);
 
-  if (load.status === 'loading') return <p role="status">Loading your consultations…</p>;
-  if (load.status === 'failed')
+  if (status === 'loading') return <p role="status">Loading your consultations…</p>;
+  if (status === 'failed')
     return (
       <div className="stack">
-        <FormAlert message={describeError(load.error)} />
+        <FormAlert message={describeError(error)} />
         <button type="button" className="button button-quiet" onClick={() => void reload()}>
           Try again
         </button>

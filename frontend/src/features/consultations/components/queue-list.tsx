@@ -1,6 +1,6 @@
 import type { Consultation } from '@telehealth/shared';
 import { formatWaiting } from '../../../lib/format-duration';
-import { useNow } from '../hooks/use-now';
+import { useNow } from '../../../lib/use-now';
 import { isPatientOnline } from '../logic/consultation-state';
 import { UrgencyBadge } from './urgency-badge';
 
@@ -14,7 +14,7 @@ interface QueueListProps {
 
 /** The waiting patients this doctor may take, in queue order, with how long each has waited (ticking). */
 export function QueueList({ queue, livePresence, accepting, onAccept }: QueueListProps) {
-  const now = useNow();
+  const now = useNow(15_000);
   if (queue.length === 0) return <p className="muted">No one is waiting right now.</p>;
   return (
     <ol className="card-list" aria-label="Waiting patients">

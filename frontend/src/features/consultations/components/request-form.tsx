@@ -1,11 +1,9 @@
 import { openConsultationSchema, type OpenConsultationInput, type PublicUser } from '@telehealth/shared';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { FormAlert } from '../../../components/ui/form-alert';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextAreaField } from '../../../components/ui/text-area-field';
-import { ApiError } from '../../../lib/api-client';
-import { describeError } from '../../../lib/error-message';
-import { fieldErrorsFromIssues } from '../../../lib/form-errors';
+import { useSchemaForm } from '../../../lib/use-schema-form';
 import { doctorName } from '../logic/doctor-name';
 
 interface RequestFormProps {
@@ -20,35 +18,15 @@ function doctorOption(doctor: PublicUser): string {
 }
 
 /** Reason, urgency and, if the patient wants someone in particular, a doctor. */
-export function RequestForm({ doctors, availableCount, onSubmit }: RequestFormProps) {
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+export function RequestForm({ doctors, availableCount, onSubmit: request }: RequestFormProps) {
   const [doctorId, setDoctorId] = useState('');
   const chosen = doctors.find((doctor) => doctor.id === doctorId);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    setFormError(null);
-    const values = Object.fromEntries(new FormData(form));
-    const parsed = openConsultationSchema.safeParse({ ...values, doctorId: doctorId || undefined });
-    const focusFirst = (errors: Record<string, string>) => {
-      setFieldErrors(errors);
-      const first = form.elements.namedItem(Object.keys(errors)[0] ?? '');
-      if (first instanceof HTMLElement) first.focus();
-    };
-    if (!parsed.success) return focusFirst(fieldErrorsFromIssues(parsed.error));
-    setFieldErrors({});
-    setSubmitting(true);
-    try {
-      await onSubmit(parsed.data);
-    } catch (error) {
-      if (error instanceof ApiError && Object.keys(error.fieldErrors).length > 0) focusFirst(error.fieldErrors);
-      else setFormError(describeError(error));
-      setSubmitting(false);
-    }
-  }
+  const { fieldErrors, formError, submitting, onSubmit } = useSchemaForm({
+    schema: openConsultationSchema,
+    // "Any available doctor" is no doctor asked for.
+    values: (fields) => ({ ...fields, doctorId: fields.doctorId || undefined }),
+    submit: request,
+  });
 
   return (
     <section className="card" aria-labelledby="request-heading">
@@ -59,7 +37,7 @@ export function RequestForm({ doctors, availableCount, onSubmit }: RequestFormPr
           {availableCount === 1 ? '1 doctor available now' : `${availableCount} doctors available now`}
         </p>
       )}
-      <form className="form" noValidate onSubmit={(event) => void submit(event)}>
+      <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
         <TextAreaField
           label="Reason"
           name="reason"

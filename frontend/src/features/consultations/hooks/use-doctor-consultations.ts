@@ -1,6 +1,8 @@
 import type { Consultation } from '@telehealth/shared';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { AppSocket } from '../../../lib/socket';
+import { useServerData } from '../../../lib/use-server-data';
+import { useSocketEvents } from '../../../lib/use-socket-events';
 import { acceptConsultation } from '../api/accept-consultation';
 import { completeConsultation } from '../api/complete-consultation';
 import { listConsultations } from '../api/list-consultations';
@@ -8,56 +10,41 @@ import { upsertConsultation } from '../logic/consultation-state';
 
 /** A doctor's own consultations (accepted by them), kept current by `consultationUpdated`. */
 export function useDoctorConsultations(socket: AppSocket | null) {
-  const [consultations, setConsultations] = useState<Consultation[]>([]);
-  const [error, setError] = useState<unknown>(null);
+  const { data, error, setData } = useServerData(
+    (signal) => listConsultations({ signal }).then((answer) => answer.consultations),
+    {
+      socket,
+    },
+  );
+  const upsert = useCallback(
+    (consultation: Consultation) => setData((list) => upsertConsultation(list ?? [], consultation)),
+    [setData],
+  );
+  useSocketEvents(socket, {
+    // Waiting patients' updates are for them; a doctor keeps only their own consultations here.
+    consultationUpdated: (consultation) => {
+      if (consultation.doctor !== null) upsert(consultation);
+    },
+  });
 
-  const reload = useCallback(
-    (signal?: AbortSignal) =>
-      listConsultations(signal ? { signal } : {}).then(
-        (answer) => {
-          setConsultations(answer.consultations);
-          setError(null);
-        },
-        (failure: unknown) => {
-          if (!signal?.aborted) setError(failure);
-        },
-      ),
-    [],
+  const accept = useCallback(
+    async (id: string) => {
+      const { consultation } = await acceptConsultation(id);
+      upsert(consultation);
+      return consultation;
+    },
+    [upsert],
   );
 
-  useEffect(() => {
-    const controller = new AbortController();
-    void reload(controller.signal);
-    return () => controller.abort();
-  }, [reload]);
+  const complete = useCallback(
+    async (id: string, notes: string) => {
+      const { consultation } = await completeConsultation(id, notes ? { notes } : {});
+      upsert(consultation);
+      return consultation;
+    },
+    [upsert],
+  );
 
-  useEffect(() => {
-    if (!socket) return;
-    // Waiting patients' updates are for them; a doctor keeps only their own consultations here.
-    const onUpdated = (consultation: Consultation) => {
-      if (consultation.doctor !== null) setConsultations((list) => upsertConsultation(list, consultation));
-    };
-    const onReconnect = () => void reload();
-    socket.on('consultationUpdated', onUpdated);
-    socket.io.on('reconnect', onReconnect);
-    return () => {
-      socket.off('consultationUpdated', onUpdated);
-      socket.io.off('reconnect', onReconnect);
-    };
-  }, [socket, reload]);
-
-  const accept = useCallback(async (id: string) => {
-    const { consultation } = await acceptConsultation(id);
-    setConsultations((list) => upsertConsultation(list, consultation));
-    return consultation;
-  }, []);
-
-  const complete = useCallback(async (id: string, notes: string) => {
-    const { consultation } = await completeConsultation(id, notes ? { notes } : {});
-    setConsultations((list) => upsertConsultation(list, consultation));
-    return consultation;
-  }, []);
-
-  const active = useMemo(() => consultations.filter((consultation) => consultation.status === 'active'), [consultations]);
+  const active = useMemo(() => (data ?? []).filter((consultation) => consultation.status === 'active'), [data]);
   return { active, error, accept, complete };
 }

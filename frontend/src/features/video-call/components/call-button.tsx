@@ -1,6 +1,6 @@
 import { Video } from 'lucide-react';
 import { useEffect, useId, useState } from 'react';
-import { getUser } from '../api/get-user';
+import { getUser } from '../../../lib/api/get-user';
 import { useVideoCall } from '../context/video-call-context';
 import type { CallPeer } from '../logic/call-machine';
 

@@ -1,10 +1,11 @@
 import { MicOff } from 'lucide-react';
 import { useState, type ReactNode } from 'react';
 import { Avatar } from '../../../components/ui/avatar';
+import { formatClockDuration } from '../../../lib/format-duration';
+import { useNow } from '../../../lib/use-now';
 import { useVideoCall } from '../context/video-call-context';
-import { useNow } from '../hooks/use-now';
 import { elapsedSeconds, type CallPeer } from '../logic/call-machine';
-import { formatCallTimer, peerMediaNotice } from '../logic/call-messages';
+import { peerMediaNotice } from '../logic/call-messages';
 import { CallControls } from './call-controls';
 import { LocalPreview } from './local-preview';
 import { QualityBadge } from './quality-badge';
@@ -30,7 +31,7 @@ export function LiveCall({ peer, renderExtras }: { peer: CallPeer; renderExtras:
   const { state, self, previewStream, remoteStream, callMedia, peerMedia, quality, toggleMute, switchToAudioOnly, hangUp } =
     useVideoCall();
   const [localVideo, setLocalVideo] = useState<HTMLVideoElement | null>(null);
-  const now = useNow(state.status === 'connected' || state.status === 'reconnecting');
+  const now = useNow(1_000, state.status === 'connected' || state.status === 'reconnecting');
   const elapsed = elapsedSeconds(state, now);
   const notice = peerMediaNotice(peer, peerMedia);
   const hasRemoteVideo = (remoteStream?.getVideoTracks().length ?? 0) > 0 && !peerMedia.cameraOff;
@@ -61,7 +62,7 @@ export function LiveCall({ peer, renderExtras }: { peer: CallPeer; renderExtras:
 
       <div className="call-meta">
         <span className="call-timer">
-          {elapsed === null ? '' : <time dateTime={`PT${elapsed}S`}>{formatCallTimer(elapsed)}</time>}
+          {elapsed === null ? '' : <time dateTime={`PT${elapsed}S`}>{formatClockDuration(elapsed)}</time>}
         </span>
         {(state.status === 'connected' || state.status === 'reconnecting') && <QualityBadge quality={quality} />}
       </div>

@@ -1,5 +1,5 @@
+import { formatClockDuration } from '../../../lib/format-duration';
 import type { CallPeer, CallState } from './call-machine';
-import { formatCallTimer } from './call-messages';
 
 type Ended = Extract<CallState, { status: 'ended' }>;
 
@@ -38,7 +38,7 @@ export function endedSummary(state: Ended, endedAt: number): EndedSummary {
   if (state.answeredElsewhere) return { title: 'Answered on another device', detail: null, again: null };
 
   if (state.connectedAt !== undefined) {
-    const length = formatCallTimer(callDurationSeconds(state.connectedAt, endedAt));
+    const length = formatClockDuration(callDurationSeconds(state.connectedAt, endedAt));
     return { title: `Call ended · ${length}`, detail: connectedDetail(state, name), again: 'Call again' };
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CallPeer } from './call-machine';
-import { formatCallTimer, peerMediaChanges, peerMediaNotice, statusLine } from './call-messages';
+import { peerMediaChanges, peerMediaNotice, statusLine } from './call-messages';
 
 const doctor: CallPeer = { id: 'doctor-1', name: 'Dr Ada', role: 'doctor', avatarUrl: null };
 const patient: CallPeer = { id: 'patient-1', name: 'Grace', role: 'patient', avatarUrl: null };
@@ -34,11 +34,7 @@ describe('peerMediaChanges', () => {
   });
 });
 
-describe('formatCallTimer and statusLine', () => {
-  it('formats minutes and hours', () => {
-    expect([0, 7, 754, 3_723, -5].map(formatCallTimer)).toEqual(['0:00', '0:07', '12:34', '1:02:03', '0:00']);
-  });
-
+describe('statusLine', () => {
   it('describes each live state', () => {
     expect(statusLine({ status: 'calling', acked: false, callId: 'c', peer: doctor, video: true })).toBe('Calling…');
     expect(statusLine({ status: 'calling', acked: true, callId: 'c', peer: doctor, video: true })).toBe('Ringing…');

@@ -19,15 +19,6 @@ export function peerMediaNotice(peer: CallPeer, media: PeerMedia): string | null
   return parts.length > 0 ? parts.join(' · ') : null;
 }
 
-/** The call timer: "0:07", "12:34", "1:02:03". */
-export function formatCallTimer(totalSeconds: number): string {
-  const seconds = Math.max(0, Math.floor(totalSeconds));
-  const hours = Math.floor(seconds / 3600);
-  const minutes = Math.floor((seconds % 3600) / 60);
-  const rest = String(seconds % 60).padStart(2, '0');
-  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${rest}` : `${minutes}:${rest}`;
-}
-
 /** The status line under the other person's name while the call is live. */
 export function statusLine(state: CallState): string {
   switch (state.status) {
