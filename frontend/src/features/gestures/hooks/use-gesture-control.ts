@@ -77,11 +77,104 @@ function useRecognizer(enabled: boolean) {
   return loaded;
 }
 
+/** What the switch says, from whether gestures can run here, are on, have loaded, and see a picture. */
+function statusOf(
+  cannotRun: string | null,
+  enabled: boolean,
+  loaded: ReturnType<typeof useRecognizer>,
+  picture: Picture,
+): GestureStatus {
+  if (cannotRun !== null) return { kind: 'unavailable', reason: cannotRun };
+  if (!enabled) return { kind: 'off' };
+  if (loaded === null) return { kind: 'loading' };
+  if ('unavailable' in loaded) return { kind: 'unavailable', reason: loaded.unavailable };
+  return picture === 'camera-off' ? { kind: 'paused' } : { kind: 'on' };
+}
+
+interface FrameLoopIo {
+  video: () => HTMLVideoElement | null;
+  onAction: (action: GestureAction) => void;
+  /** whether Undo was pressed since the last frame (and forget it) */
+  takeUndo: () => boolean;
+  showOutput: (output: DetectorOutput | null) => void;
+  showPicture: (picture: Picture) => void;
+}
+
 /**
- * Sends the local video's frames to the recognizer (in a Web Worker) at the rate the machine
- * sustains, dropping frames while it is busy, feeds the pure detector, and hands its actions to
- * `onAction`. React hears about the detector only when what it shows changes (5 % of progress,
- * a second of the undo countdown), and about the camera only when it goes off or on.
+ * Sends the local video's frames to the recognizer at the rate the machine sustains (frame-pacing.ts),
+ * dropping frames while it is busy, and feeds the pure detector; returns the function that stops it.
+ * `showOutput` is called only when what the detector shows changes (5 % of progress, a second of
+ * the undo countdown), so React re-renders a few times a second, not per frame.
+ */
+function startFrameLoop(recognizer: Recognizer, io: FrameLoopIo): () => void {
+  let detector = initialDetectorState;
+  let pacing = initialPacing();
+  let shown: DetectorOutput | null = null;
+  let idleFrameAt = Number.NEGATIVE_INFINITY;
+  let stopped = false;
+
+  const apply = (frame: GestureFrame) => {
+    const result = step(detector, io.takeUndo() ? { ...frame, undo: true } : frame);
+    detector = result.state;
+    for (const action of result.output.actions) {
+      reportAction(action);
+      io.onAction(action);
+    }
+    if (!sameOutput(shown, result.output)) {
+      shown = result.output;
+      io.showOutput(result.output);
+    }
+  };
+
+  const send = (video: HTMLVideoElement, now: number) => {
+    const sending = recognizer.recognize(video, now);
+    // What sending cost this thread (the grab is synchronous up to its first await).
+    const sendMs = performance.now() - now;
+    sending.then(
+      ({ frame, recognitionMs }) => {
+        if (stopped) return;
+        const answeredAt = performance.now();
+        // Paced by the whole round trip (grab, transfer, recognition, answer): what the machine sustains.
+        pacing = afterResult(pacing, answeredAt - now);
+        apply(frame);
+        reportFrame(now, { recognitionMs, mainThreadMs: sendMs + (performance.now() - answeredAt), runsOn: recognizer.runsOn });
+      },
+      () => {
+        if (stopped) return;
+        pacing = afterFailure(pacing);
+        apply({ timestampMs: now, hands: [] });
+      },
+    );
+  };
+
+  const tick = () => {
+    const now = performance.now();
+    const video = io.video();
+    const current = pictureOf(video);
+    io.showPicture(current);
+    if (current !== 'live' || !video) {
+      // No picture: a frame with no hands now and then keeps the detector's clock (the undo countdown) going.
+      if (!pacing.busy && now - idleFrameAt >= pacing.intervalMs) {
+        idleFrameAt = now;
+        apply({ timestampMs: now, hands: [] });
+      }
+      return;
+    }
+    const decision = decideFrame(pacing, now);
+    pacing = afterDecision(pacing, decision, now);
+    if (decision === 'send') send(video, now);
+  };
+
+  const timer = setInterval(tick, TICK_MS);
+  return () => {
+    stopped = true;
+    clearInterval(timer);
+  };
+}
+
+/**
+ * Gestures for the call screen: whether they can run, loading the recognizer (in a Web Worker)
+ * while they are on, and the frame loop that turns the local video into `onAction` calls.
  */
 export function useGestureControl({ enabled, video, onAction }: GestureControlOptions): GestureControl {
   const cannotRun = useAvailability();
@@ -97,79 +190,24 @@ export function useGestureControl({ enabled, video, onAction }: GestureControlOp
   });
 
   const recognizer = loaded && 'recognizer' in loaded ? loaded.recognizer : null;
-  let status: GestureStatus = { kind: 'off' };
-  if (cannotRun !== null) status = { kind: 'unavailable', reason: cannotRun };
-  else if (enabled && loaded === null) status = { kind: 'loading' };
-  else if (enabled && loaded && 'unavailable' in loaded) status = { kind: 'unavailable', reason: loaded.unavailable };
-  else if (enabled && recognizer) status = picture === 'camera-off' ? { kind: 'paused' } : { kind: 'on' };
-
   useEffect(() => {
     if (!recognizer) return;
-    let detector = initialDetectorState;
-    let pacing = initialPacing();
-    let shown: DetectorOutput | null = null;
-    let idleFrameAt = Number.NEGATIVE_INFINITY;
-    let stopped = false;
-
-    const apply = (frame: GestureFrame) => {
-      if (undoRequested.current) {
+    const stop = startFrameLoop(recognizer, {
+      video: () => latestVideo.current,
+      onAction: (action) => latestAction.current(action),
+      takeUndo: () => {
+        const requested = undoRequested.current;
         undoRequested.current = false;
-        frame = { ...frame, undo: true };
-      }
-      const result = step(detector, frame);
-      detector = result.state;
-      for (const action of result.output.actions) {
-        reportAction(action);
-        latestAction.current(action);
-      }
-      if (!sameOutput(shown, result.output)) {
-        shown = result.output;
-        setOutput(result.output);
-      }
-    };
-
-    const tick = () => {
-      const now = performance.now();
-      const current = pictureOf(latestVideo.current);
-      setPicture(current);
-      if (current !== 'live' || !latestVideo.current) {
-        // No picture: a frame with no hands now and then keeps the detector's clock (the undo countdown) going.
-        if (!pacing.busy && now - idleFrameAt >= pacing.intervalMs) {
-          idleFrameAt = now;
-          apply({ timestampMs: now, hands: [] });
-        }
-        return;
-      }
-      const decision = decideFrame(pacing, now);
-      pacing = afterDecision(pacing, decision, now);
-      if (decision !== 'send') return;
-      const sending = recognizer.recognize(latestVideo.current, now);
-      // What sending cost this thread (the grab is synchronous up to its first await).
-      const sendMs = performance.now() - now;
-      sending.then(
-        ({ frame, recognitionMs }) => {
-          if (stopped) return;
-          const answeredAt = performance.now();
-          // Paced by the whole round trip (grab, transfer, recognition, answer): what the machine sustains.
-          pacing = afterResult(pacing, answeredAt - now);
-          apply(frame);
-          const mainThreadMs = sendMs + (performance.now() - answeredAt);
-          reportFrame(now, { recognitionMs, mainThreadMs, runsOn: recognizer.runsOn });
-        },
-        () => {
-          if (stopped) return;
-          pacing = afterFailure(pacing);
-          apply({ timestampMs: now, hands: [] });
-        },
-      );
-    };
-    const timer = setInterval(tick, TICK_MS);
+        return requested;
+      },
+      showOutput: setOutput,
+      showPicture: setPicture,
+    });
     return () => {
-      stopped = true;
-      clearInterval(timer);
+      stop();
       setOutput(null);
     };
   }, [recognizer]);
 
-  return { status, output, undo: () => void (undoRequested.current = true) };
+  return { status: statusOf(cannotRun, enabled, loaded, picture), output, undo: () => void (undoRequested.current = true) };
 }
