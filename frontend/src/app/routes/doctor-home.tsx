@@ -42,6 +42,7 @@ export function DoctorHome() {
       <h1>{TITLE}</h1>
       <Suspense fallback={<LoadingScreen />}>
         <DoctorDesk
+          doctorId={user.id}
           socket={socket}
           initiallyAvailable={user.available ?? false}
           onAvailabilityChanged={() => void refresh()}

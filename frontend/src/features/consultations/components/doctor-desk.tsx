@@ -19,6 +19,8 @@ export interface DoctorDeskState {
 }
 
 interface DoctorDeskProps {
+  /** the signed-in doctor: the queue offers Accept only on what the shared policy lets them take */
+  doctorId: string;
   socket: AppSocket | null;
   initiallyAvailable: boolean;
   /** after the server accepted a change of availability (the app refreshes its copy of the user) */
@@ -31,7 +33,7 @@ interface DoctorDeskProps {
  * A doctor's desk: the availability switch, the live queue with Accept, and the active
  * consultations. Default export, loaded lazily, so patients never download it.
  */
-export default function DoctorDesk({ socket, initiallyAvailable, onAvailabilityChanged, toolbar }: DoctorDeskProps) {
+export default function DoctorDesk({ doctorId, socket, initiallyAvailable, onAvailabilityChanged, toolbar }: DoctorDeskProps) {
   const { show } = useToast();
   const availability = useAvailability(initiallyAvailable);
   const { queue, error, livePresence, remove } = useDoctorQueue(socket);
@@ -82,7 +84,7 @@ export default function DoctorDesk({ socket, initiallyAvailable, onAvailabilityC
           {queue === null ? (
             <p role="status">Loading the queue…</p>
           ) : (
-            <QueueList queue={queue} livePresence={livePresence} accepting={accepting} onAccept={(item) => void onAccept(item)} />
+            <QueueList doctorId={doctorId} queue={queue} livePresence={livePresence} accepting={accepting} onAccept={(item) => void onAccept(item)} />
           )}
         </section>
         <ActiveConsultations active={active} onComplete={complete} />

@@ -1,10 +1,11 @@
-import type { Consultation } from '@telehealth/shared';
+import { mayTakeConsultation, type Consultation } from '@telehealth/shared';
 import { formatWaiting } from '../../../lib/format-duration';
 import { useNow } from '../../../lib/use-now';
 import { isPatientOnline } from '../logic/consultation-state';
 import { UrgencyBadge } from './urgency-badge';
 
 interface QueueListProps {
+  doctorId: string;
   queue: readonly Consultation[];
   livePresence: ReadonlyMap<string, boolean>;
   /** the id being accepted, so its button shows progress and others wait */
@@ -12,8 +13,12 @@ interface QueueListProps {
   onAccept: (consultation: Consultation) => void;
 }
 
-/** The waiting patients this doctor may take, in queue order, with how long each has waited (ticking). */
-export function QueueList({ queue, livePresence, accepting, onAccept }: QueueListProps) {
+/**
+ * The waiting patients, in queue order, with how long each has waited (ticking). Accept is offered
+ * by the same rule the server applies (`mayTakeConsultation`): a request that named another doctor
+ * is shown as theirs, never as a button the server would refuse.
+ */
+export function QueueList({ doctorId, queue, livePresence, accepting, onAccept }: QueueListProps) {
   const now = useNow(15_000);
   if (queue.length === 0) return <p className="muted">No one is waiting right now.</p>;
   return (
@@ -33,15 +38,19 @@ export function QueueList({ queue, livePresence, accepting, onAccept }: QueueLis
               {formatWaiting(consultation.createdAt, now)}
               {consultation.requestedDoctorId ? ' · asked for you' : ''}
             </p>
-            <button
-              type="button"
-              className="button button-primary"
-              disabled={accepting !== null}
-              onClick={() => onAccept(consultation)}
-            >
-              {accepting === consultation.id ? 'Accepting…' : 'Accept'}
-              <span className="visually-hidden"> {consultation.patient.name}</span>
-            </button>
+            {mayTakeConsultation(consultation, doctorId) ? (
+              <button
+                type="button"
+                className="button button-primary"
+                disabled={accepting !== null}
+                onClick={() => onAccept(consultation)}
+              >
+                {accepting === consultation.id ? 'Accepting…' : 'Accept'}
+                <span className="visually-hidden"> {consultation.patient.name}</span>
+              </button>
+            ) : (
+              <p className="muted">Asked for another doctor</p>
+            )}
           </li>
         );
       })}

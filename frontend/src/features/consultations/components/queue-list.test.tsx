@@ -1,0 +1,22 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { consultation } from '../hooks/consultations.test-support';
+import { QueueList } from './queue-list';
+
+afterEach(cleanup);
+
+describe('QueueList', () => {
+  it('offers Accept only where the shared policy lets this doctor take the request', () => {
+    const queue = [
+      consultation('anyone'),
+      consultation('for-me', { requestedDoctorId: 'doctor-me' }),
+      consultation('for-another', { requestedDoctorId: 'doctor-other' }),
+    ];
+    render(<QueueList doctorId="doctor-me" queue={queue} livePresence={new Map()} accepting={null} onAccept={() => undefined} />);
+    const items = within(screen.getByRole('list', { name: 'Waiting patients' })).getAllByRole('listitem');
+    const acceptIn = (item: HTMLElement) => within(item).queryByRole('button', { name: /^Accept/ });
+    expect(items.map((item) => acceptIn(item) !== null)).toEqual([true, true, false]);
+    expect(within(items[2]!).getByText('Asked for another doctor')).toBeTruthy();
+  });
+});
