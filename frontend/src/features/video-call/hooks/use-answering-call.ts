@@ -7,7 +7,7 @@ import { answerCall } from '../flows/answer-call';
 import { hasVideo } from '../flows/call-flow';
 import type { CallEvent, CallState } from '../logic/call-machine';
 import type { LocalMediaControls } from './use-local-media';
-import { useLatest } from './use-latest';
+import { useLatest } from '../../../lib/use-latest';
 
 interface AnsweringDeps {
   call: ActiveCall;

@@ -3,7 +3,7 @@ import type { CallSignals } from '../api/call-signals';
 import type { VideoCallContextValue } from '../context/video-call-context';
 import type { ActiveCall } from '../flows/active-call';
 import { isInCall, type CallEvent, type CallPeer, type CallState } from '../logic/call-machine';
-import { useLatest } from './use-latest';
+import { useLatest } from '../../../lib/use-latest';
 
 interface LeavingDeps {
   call: ActiveCall;

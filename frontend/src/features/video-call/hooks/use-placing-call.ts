@@ -7,7 +7,7 @@ import { hasVideo, newCallId } from '../flows/call-flow';
 import { placeCall } from '../flows/place-call';
 import { isInCall, type CallEvent, type CallPeer, type CallState } from '../logic/call-machine';
 import type { LocalMediaControls } from './use-local-media';
-import { useLatest } from './use-latest';
+import { useLatest } from '../../../lib/use-latest';
 
 interface PlacingDeps {
   call: ActiveCall;
