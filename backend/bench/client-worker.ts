@@ -70,7 +70,13 @@ process.on('message', (message: ToWorker) => {
       case 'connect': {
         const started = process.hrtime.bigint();
         const failed = await connectAll(message.url, message.origin, message.clients, message.concurrency);
-        send({ op: 'connected', id: message.id, ok: message.clients.length - failed.length, failed, ms: Number(process.hrtime.bigint() - started) / 1e6 });
+        send({
+          op: 'connected',
+          id: message.id,
+          ok: message.clients.length - failed.length,
+          failed,
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+        });
         break;
       }
       case 'record':

@@ -14,7 +14,13 @@ interface ProfileNode {
 
 const file = process.argv[2];
 if (!file) throw new Error('usage: profile-summary.ts <file.cpuprofile>');
-const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as { nodes: ProfileNode[]; startTime: number; endTime: number; samples: number[]; timeDeltas: number[] };
+const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+  nodes: ProfileNode[];
+  startTime: number;
+  endTime: number;
+  samples: number[];
+  timeDeltas: number[];
+};
 const selfMs = new Map<number, number>();
 profile.samples.forEach((id, index) => selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000));
 const byFunction = new Map<string, number>();
@@ -25,10 +31,26 @@ for (const node of profile.nodes) {
   total += ms;
   const { functionName, url, lineNumber } = node.callFrame;
   const where = url.replace(/^file:\/\//, '').replace(/.*node_modules\//, 'nm:');
-  byFunction.set(`${functionName || '(anonymous)'} ${where}:${lineNumber + 1}`, (byFunction.get(`${functionName || '(anonymous)'} ${where}:${lineNumber + 1}`) ?? 0) + ms);
-  const pkg = where.startsWith('nm:') ? where.slice(3).split('/').slice(0, where.slice(3).startsWith('@') ? 2 : 1).join('/') : where.includes('/backend/') ? 'backend' : where || functionName;
+  byFunction.set(
+    `${functionName || '(anonymous)'} ${where}:${lineNumber + 1}`,
+    (byFunction.get(`${functionName || '(anonymous)'} ${where}:${lineNumber + 1}`) ?? 0) + ms,
+  );
+  const pkg = where.startsWith('nm:')
+    ? where
+        .slice(3)
+        .split('/')
+        .slice(0, where.slice(3).startsWith('@') ? 2 : 1)
+        .join('/')
+    : where.includes('/backend/')
+      ? 'backend'
+      : where || functionName;
   byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + ms);
 }
 const top = (map: Map<string, number>, count: number) =>
-  [...map].sort((a, b) => b[1] - a[1]).slice(0, count).map(([name, ms]) => `${ms.toFixed(0).padStart(7)} ms ${((ms / total) * 100).toFixed(1).padStart(5)}%  ${name}`);
-console.log(`total sampled ${total.toFixed(0)} ms over ${((profile.endTime - profile.startTime) / 1e6).toFixed(1)} s\n\nby package:\n${top(byPackage, 15).join('\n')}\n\nby function (self):\n${top(byFunction, 30).join('\n')}`);
+  [...map]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([name, ms]) => `${ms.toFixed(0).padStart(7)} ms ${((ms / total) * 100).toFixed(1).padStart(5)}%  ${name}`);
+console.log(
+  `total sampled ${total.toFixed(0)} ms over ${((profile.endTime - profile.startTime) / 1e6).toFixed(1)} s\n\nby package:\n${top(byPackage, 15).join('\n')}\n\nby function (self):\n${top(byFunction, 30).join('\n')}`,
+);

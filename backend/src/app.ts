@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import cookieParser from 'cookie-parser';
-import express, { type Express } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import type { AppContext } from './context.js';
 import { requireDatabase } from './db/database.js';
@@ -12,11 +12,13 @@ import { requestId } from './middleware/request-id.js';
 import { adminRoutes } from './modules/admin/index.js';
 import { authRoutes } from './modules/auth/index.js';
 import { clientConfigRoutes } from './modules/client-config/index.js';
+import { consentRoutes } from './modules/consent/index.js';
 import { consultationRoutes } from './modules/consultations/index.js';
 import { fileRoutes } from './modules/files/index.js';
 import { healthRoutes } from './modules/health/index.js';
 import { messageRoutes } from './modules/messages/index.js';
 import { rtcRoutes } from './modules/rtc/index.js';
+import { summaryRoutes } from './modules/summaries/index.js';
 import { userRoutes } from './modules/users/index.js';
 
 export interface AppOptions {
@@ -24,46 +26,37 @@ export interface AppOptions {
   frontendDir?: string | undefined;
 }
 
-/**
- * The Express app: security headers, CSRF, authentication, the API modules, and the built
- * frontend. It does not listen; `startServer` does, and tests use it on port 0.
- */
-export function createApp(context: AppContext, options: AppOptions = {}): Express {
-  const { config } = context;
-  const app = express();
-  app.disable('x-powered-by');
-  if (config.trustProxy > 0) app.set('trust proxy', config.trustProxy);
-
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          fontSrc: ["'self'"],
-          imgSrc: ["'self'", 'data:', 'blob:'],
-          mediaSrc: ["'self'", 'blob:'],
-          // The page calls its own origin's /api; only the socket may go elsewhere (SOCKET_ORIGIN).
-          connectSrc: ["'self'", ...(config.socketOrigin ? [config.socketOrigin, config.socketOrigin.replace(/^http/, 'ws')] : [])],
-          workerSrc: ["'self'", 'blob:'],
-          objectSrc: ["'none'"],
-          frameAncestors: ["'none'"],
-          upgradeInsecureRequests: config.isProduction ? [] : null,
-        },
+/** Helmet's headers: a CSP that allows only this origin (and the socket's, when it is elsewhere). */
+function securityHeaders(config: AppContext['config']) {
+  return helmet({
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        fontSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        mediaSrc: ["'self'", 'blob:'],
+        // The page calls its own origin's /api; only the socket may go elsewhere (SOCKET_ORIGIN).
+        connectSrc: ["'self'", ...(config.socketOrigin ? [config.socketOrigin, config.socketOrigin.replace(/^http/, 'ws')] : [])],
+        workerSrc: ["'self'", 'blob:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.isProduction ? [] : null,
       },
-      crossOriginEmbedderPolicy: false,
-      // HSTS only means something over TLS; on plain-HTTP development it would pin localhost to https.
-      strictTransportSecurity: config.isProduction ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-    }),
-  );
-  app.use(requestId);
+    },
+    crossOriginEmbedderPolicy: false,
+    // HSTS only means something over TLS; on plain-HTTP development it would pin localhost to https.
+    strictTransportSecurity: config.isProduction ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+  });
+}
 
-  const api = express.Router();
-  api.use((req, res, next) => {
+/** Every API answer: uncached, with credentialed CORS for the deployed frontend on another origin only. */
+function apiHeaders(corsOrigins: readonly string[]) {
+  return (req: Request, res: Response, next: NextFunction) => {
     // Credentialed CORS for the deployed frontend on another origin; everyone else gets no CORS headers.
     const origin = req.headers.origin;
-    if (origin && config.corsOrigins.includes(origin)) {
+    if (origin && corsOrigins.includes(origin)) {
       res.setHeader('Access-Control-Allow-Origin', origin);
       res.setHeader('Access-Control-Allow-Credentials', 'true');
       res.setHeader('Vary', 'Origin');
@@ -76,7 +69,24 @@ export function createApp(context: AppContext, options: AppOptions = {}): Expres
     }
     res.setHeader('Cache-Control', 'no-store');
     next();
-  });
+  };
+}
+
+/**
+ * The Express app: security headers, CSRF, authentication, the API modules, and the built
+ * frontend. It does not listen; `startServer` does, and tests use it on port 0.
+ */
+export function createApp(context: AppContext, options: AppOptions = {}): Express {
+  const { config } = context;
+  const app = express();
+  app.disable('x-powered-by');
+  if (config.trustProxy > 0) app.set('trust proxy', config.trustProxy);
+
+  app.use(securityHeaders(config));
+  app.use(requestId);
+
+  const api = express.Router();
+  api.use(apiHeaders(config.corsOrigins));
   api.use('/health', healthRoutes());
   api.use(csrfProtection(config.corsOrigins));
   api.use(requireDatabase);
@@ -84,7 +94,9 @@ export function createApp(context: AppContext, options: AppOptions = {}): Expres
   api.use(cookieParser());
   api.use(authenticate(context));
   api.use('/auth', authRoutes(context));
+  api.use('/consent', consentRoutes(context));
   api.use('/consultations', consultationRoutes(context));
+  api.use('/consultations', summaryRoutes(context));
   api.use('/users', userRoutes(context));
   api.use('/admin', adminRoutes(context));
   api.use('/files', fileRoutes({ files: context.files, maySeeProfile: context.users.maySeeProfile }));

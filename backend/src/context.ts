@@ -24,9 +24,16 @@ import {
   type TokenService,
 } from './modules/auth/index.js';
 import { createCallService, type CallRegistry, type CallService } from './modules/calls/index.js';
-import { consultedWith, createConsultationService, relationBetween, type ConsultationService } from './modules/consultations/index.js';
+import { createConsentService, type ConsentService } from './modules/consent/index.js';
+import {
+  consultedWith,
+  createConsultationService,
+  pairConsultations,
+  relationBetween,
+  type ConsultationService,
+} from './modules/consultations/index.js';
 import { createGridFsStorage, type FileStorage } from './modules/files/index.js';
-import { createMessageService, type MessageService } from './modules/messages/index.js';
+import { createMessageService, type MessageService, type MessageServiceDeps } from './modules/messages/index.js';
 import { createUserService, type UserService } from './modules/users/index.js';
 import { createLocalPresence, type PresenceRegistry } from './realtime/presence-registry.js';
 import type { RealtimeServer } from './realtime/types.js';
@@ -50,6 +57,8 @@ export interface AppContext {
   presence: PresenceRegistry;
   /** runs before a sign-up is parsed or hashed (modules/auth/signup-limiter.ts) */
   signupLimiter: RequestHandler[];
+  /** the telehealth consent a patient accepts before asking for a consultation */
+  consent: ConsentService;
   consultations: ConsultationService;
   users: UserService;
   admin: AdminService;
@@ -94,7 +103,11 @@ type AuthParts = Pick<AppContext, 'tokens' | 'sessions' | 'socketTickets' | 'pas
 function createAuthParts(config: Config, clock: Clock, overrides: ContextOverrides): AuthParts {
   const tokens = createTokenService(config.jwtSecret);
   const sessions = new SessionStore({ clock, idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs });
-  const socketTickets = createSocketTickets({ jwtSecret: config.jwtSecret, clock, ledger: overrides.ticketLedger ?? memoryTicketLedger(clock) });
+  const socketTickets = createSocketTickets({
+    jwtSecret: config.jwtSecret,
+    clock,
+    ledger: overrides.ticketLedger ?? memoryTicketLedger(clock),
+  });
   const passwords = createPasswordHasher({ rounds: config.bcryptRounds });
   const audit = createAuditLog(clock);
   const makeStore = overrides.rateLimitStore ? { makeStore: overrides.rateLimitStore } : {};
@@ -110,7 +123,15 @@ function createAuthParts(config: Config, clock: Clock, overrides: ContextOverrid
     ...makeStore,
   });
   const devices = createDeviceCookies(config.jwtSecret);
-  const auth = createAuthService({ passwords, sessions, tokens, audit, loginLimiter, devices, sessionMaxMs: config.sessionMaxMs });
+  const auth = createAuthService({
+    passwords,
+    sessions,
+    tokens,
+    audit,
+    loginLimiter,
+    devices,
+    sessionMaxMs: config.sessionMaxMs,
+  });
   return { tokens, sessions, socketTickets, passwords, audit, auth, signupLimiter };
 }
 
@@ -122,8 +143,13 @@ export function createContext(config: Config, logger: Logger, overrides: Context
   const presence = overrides.presence ?? createLocalPresence();
   const files = createGridFsStorage();
   const removeFile = (fileId: string) => files.remove(fileId);
+  const consent = createConsentService({ clock, audit: authParts.audit });
   const consultations = createConsultationService({
     clock,
+    requireConsent: (patientId) => consent.requireCurrentAcceptance(patientId),
+    // Messages is built below; these run only once a doctor acts, long after the context is built.
+    onStarted: (consultation) => messages.consultationStarted(consultation),
+    onCompleted: (consultation) => messages.consultationCompleted(consultation),
     io,
     presence,
     logger,
@@ -136,14 +162,31 @@ export function createContext(config: Config, logger: Logger, overrides: Context
     removeFile,
     doctorAvailabilityChanged: (doctorId, available) => consultations.doctorAvailabilityChanged(doctorId, available),
   });
-  const admin = createAdminService({ ...authParts, clock, io, cancelWaitingOf: (patientId) => consultations.cancelWaitingOf(patientId) });
-  const messages = createMessageService({ io, clock, logger, removeFile, relationBetween, userStatus: (userId) => sessions.userStatus(userId) });
+  const admin = createAdminService({
+    ...authParts,
+    clock,
+    io,
+    cancelWaitingOf: (patientId) => consultations.cancelWaitingOf(patientId),
+  });
+  // `followUpDays` is read by message-permissions.ts, which is handed these deps whole; it is not
+  // (yet) named in MessageServiceDeps, so it rides along beside them.
+  const messageDeps: MessageServiceDeps & { followUpDays: number } = {
+    io,
+    clock,
+    logger,
+    removeFile,
+    relationBetween,
+    userStatus: (userId) => sessions.userStatus(userId),
+    followUpDays: config.followUpDays,
+  };
+  const messages = createMessageService(messageDeps);
   const calls = createCallService({
     io,
     presence,
     clock,
     logger,
     relationBetween,
+    pairConsultations,
     ringMs: config.callRingMs,
     disconnectGraceMs: overrides.callDisconnectGraceMs ?? 5_000,
     recordCall: (record) => messages.recordCall(record),
@@ -156,6 +199,7 @@ export function createContext(config: Config, logger: Logger, overrides: Context
     io,
     ...authParts,
     presence,
+    consent,
     consultations,
     users,
     admin,

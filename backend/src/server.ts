@@ -52,7 +52,9 @@ async function main(): Promise<void> {
 /** A developer's first question after `npm start`: where is it, and how do I sign in? */
 function printDemoLogins(port: number): void {
   const rows = DEMO_ACCOUNTS.map((account) => `  ${account.role.padEnd(8)} ${account.email.padEnd(20)} ${account.password}`);
-  console.log(['', `CareLine is running at http://localhost:${port}`, '', 'Demo accounts (development only):', ...rows, ''].join('\n'));
+  console.log(
+    ['', `CareLine is running at http://localhost:${port}`, '', 'Demo accounts (development only):', ...rows, ''].join('\n'),
+  );
 }
 
 main().catch((error: unknown) => {

@@ -35,7 +35,11 @@ export interface RunningServer {
 }
 
 /** Connects the database the configuration names, or starts the embedded one and connects to it. */
-async function connectConfiguredDatabase(config: Config, logger: Logger, options: StartOptions): Promise<EmbeddedDatabase | undefined> {
+async function connectConfiguredDatabase(
+  config: Config,
+  logger: Logger,
+  options: StartOptions,
+): Promise<EmbeddedDatabase | undefined> {
   let embedded: EmbeddedDatabase | undefined;
   let uri = options.mongoUri ?? config.mongodbUri;
   if (!uri) {
@@ -54,7 +58,8 @@ async function connectConfiguredDatabase(config: Config, logger: Logger, options
 /** The admin account from the configuration, and the demo accounts when asked for. */
 async function seedAccounts(config: Config, logger: Logger, passwords: AppContext['passwords']): Promise<void> {
   if (config.adminEmail && config.adminPassword) {
-    if (await ensureAdmin(config.adminEmail, config.adminPassword, passwords)) logger.info({ email: config.adminEmail }, 'admin account created');
+    if (await ensureAdmin(config.adminEmail, config.adminPassword, passwords))
+      logger.info({ email: config.adminEmail }, 'admin account created');
   }
   if (config.seedDemo) {
     await seedDemoAccounts(passwords);

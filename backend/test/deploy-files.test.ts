@@ -72,7 +72,15 @@ describe('vercel.json serves the frontend and proxies the API, as the split-orig
     vercel.headers.find((rule) => rule.source === source)?.headers.find((item) => item.key === key)?.value;
 
   it('uses only what the test host (frontend/e2e/vercel-host.ts) implements', () => {
-    expect(Object.keys(vercel).sort()).toEqual(['$schema', 'buildCommand', 'framework', 'headers', 'installCommand', 'outputDirectory', 'rewrites']);
+    expect(Object.keys(vercel).sort()).toEqual([
+      '$schema',
+      'buildCommand',
+      'framework',
+      'headers',
+      'installCommand',
+      'outputDirectory',
+      'rewrites',
+    ]);
     for (const { source } of [...vercel.rewrites, ...vercel.headers]) expect(() => sourcePattern(source), source).not.toThrow();
   });
 

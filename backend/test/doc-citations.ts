@@ -21,10 +21,11 @@ export function citedPaths(markdown: string): string[] {
 /** Code symbols a document cites in backticks: camelCase or PascalCase names, and `Type.member`. */
 export function citedSymbols(markdown: string): string[] {
   const spans = [...markdown.matchAll(/`([^`\s]+)`/g)].map((match) => match[1]!.replace(/\(\)$/, ''));
-  const names = spans.flatMap((span) => (/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/.test(span) ? span.split('.') : []));
+  const names = spans.flatMap((span) =>
+    /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/.test(span) ? span.split('.') : [],
+  );
   return [...new Set(names.filter((name) => /^[a-z]+[A-Z]/.test(name) || /^[A-Z][a-z]+[A-Z]/.test(name)))];
 }
-
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 

@@ -17,7 +17,10 @@ export function definesSymbol(source: string, name: string): boolean {
   const escaped = name.replace(/[$]/g, '\\$');
   return [
     new RegExp(`\\b(function\\*?|const|let|var|class|interface|type|enum|namespace)\\s+${escaped}\\b`),
-    new RegExp(`^\\s*(export\\s+)?(default\\s+)?(async\\s+)?(static\\s+)?(readonly\\s+)?(private\\s+|protected\\s+|public\\s+)?(get\\s+|set\\s+)?${escaped}\\s*(<[^>]*>)?\\s*(\\(|\\?:|:|=)`, 'm'),
+    new RegExp(
+      `^\\s*(export\\s+)?(default\\s+)?(async\\s+)?(static\\s+)?(readonly\\s+)?(private\\s+|protected\\s+|public\\s+)?(get\\s+|set\\s+)?${escaped}\\s*(<[^>]*>)?\\s*(\\(|\\?:|:|=)`,
+      'm',
+    ),
     // an event or key named in a string where the file emits or handles it (the contract defines it)
     new RegExp(`['"]${escaped}['"]`),
     new RegExp(`\\bfunc\\s+(\\([^)]*\\)\\s*)?${escaped}\\b`),
@@ -34,12 +37,12 @@ export function undefinedBesidePaths(markdown: string, read: (file: string) => s
     const sources = files.map(read).filter((text): text is string => text !== null);
     if (sources.length === 0) return;
     for (const symbol of citedSymbols(line)) {
-      if (!sources.some((source) => definesSymbol(source, symbol))) problems.push(`line ${index + 1}: \`${symbol}\` is not defined in ${files.join(', ')}`);
+      if (!sources.some((source) => definesSymbol(source, symbol)))
+        problems.push(`line ${index + 1}: \`${symbol}\` is not defined in ${files.join(', ')}`);
     }
   });
   return problems;
 }
-
 
 const readFromRepo = (file: string): string | null => {
   const full = path.join(repoRoot, file);
@@ -54,12 +57,19 @@ describe('a symbol is defined in the file cited beside it', () => {
   });
 
   it('reports a symbol cited beside a file that does not define it', () => {
-    const files: Record<string, string> = { 'backend/src/a.ts': 'export function here() {}', 'backend/src/b.ts': 'export const there = 1;' };
+    const files: Record<string, string> = {
+      'backend/src/a.ts': 'export function here() {}',
+      'backend/src/b.ts': 'export const there = 1;',
+    };
     const read = (file: string) => files[file] ?? null;
     expect(undefinedBesidePaths('`backend/src/a.ts` `hereNow` and `backend/src/b.ts`', read)).toEqual([
       'line 1: `hereNow` is not defined in backend/src/a.ts, backend/src/b.ts',
     ]);
-    expect(undefinedBesidePaths('| `backend/src/a.ts` | `hereIt` |\n| `backend/src/b.ts` | `thereIt` |', (file) => (file.endsWith('a.ts') ? 'function hereIt() {}' : 'const thereIt = 1'))).toEqual([]);
+    expect(
+      undefinedBesidePaths('| `backend/src/a.ts` | `hereIt` |\n| `backend/src/b.ts` | `thereIt` |', (file) =>
+        file.endsWith('a.ts') ? 'function hereIt() {}' : 'const thereIt = 1',
+      ),
+    ).toEqual([]);
   });
 
   it.each(documents())('%s', (document) => {

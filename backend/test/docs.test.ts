@@ -3,10 +3,17 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { citedPaths, citedSymbols, documents, repoRoot } from './doc-citations.js';
 
-
 function sourceText(): string {
   const files: string[] = [];
-  for (const root of ['backend/src', 'backend/test', 'frontend/src', 'frontend/e2e', 'shared/src', 'backend/tools', 'backend/bench']) {
+  for (const root of [
+    'backend/src',
+    'backend/test',
+    'frontend/src',
+    'frontend/e2e',
+    'shared/src',
+    'backend/tools',
+    'backend/bench',
+  ]) {
     const full = path.join(repoRoot, root);
     if (!fs.existsSync(full)) continue;
     for (const name of fs.readdirSync(full, { recursive: true, encoding: 'utf8' })) {
@@ -20,7 +27,11 @@ describe('the docs tell the truth about the tree', () => {
   const source = sourceText();
 
   it('finds cited symbols', () => {
-    expect(citedSymbols('`CallSession.createOffer` and `startServer()`, not `npm test` or `jwt`')).toEqual(['CallSession', 'createOffer', 'startServer']);
+    expect(citedSymbols('`CallSession.createOffer` and `startServer()`, not `npm test` or `jwt`')).toEqual([
+      'CallSession',
+      'createOffer',
+      'startServer',
+    ]);
   });
 
   it.each(documents())('every symbol %s cites exists in the code', (document) => {

@@ -14,7 +14,8 @@ const people = { patient: { id: '', email: 'life-patient@test.local' }, doctor: 
 
 beforeAll(async () => {
   await mongoose.connect(uri);
-  for (const role of ['patient', 'doctor'] as const) people[role].id = await seedUser({ name: `Life ${role}`, email: people[role].email, role });
+  for (const role of ['patient', 'doctor'] as const)
+    people[role].id = await seedUser({ name: `Life ${role}`, email: people[role].email, role });
   await seedConsultation(people.patient.id, people.doctor.id, 'deploys');
 });
 afterAll(async () => {

@@ -66,7 +66,8 @@ async function get(url: string, path: string, cookie: string) {
 beforeAll(async () => {
   redis = await startRedis();
   await mongoose.connect(uri);
-  for (const role of ['patient', 'doctor'] as const) people[role].id = await seedUser({ name: `Scale ${role}`, email: people[role].email, role });
+  for (const role of ['patient', 'doctor'] as const)
+    people[role].id = await seedUser({ name: `Scale ${role}`, email: people[role].email, role });
   await seedConsultation(people.patient.id, people.doctor.id, 'two servers');
   const env = { MONGODB_URI: uri, REDIS_URL: redis.url, LOGIN_MAX_ATTEMPTS: '4' };
   [instanceA, instanceB] = await Promise.all([startChildBackend({ env }), startChildBackend({ env })]);
@@ -167,7 +168,8 @@ describe('two instances behind one Redis', () => {
   }, 40_000);
 
   it('a patient waiting on A hears their new place when a doctor on B takes the one ahead of them', async () => {
-    for (const place of ['ahead', 'behind']) await seedUser({ name: `Scale ${place}`, email: `scale-${place}@test.local`, role: 'patient' });
+    for (const place of ['ahead', 'behind'])
+      await seedUser({ name: `Scale ${place}`, email: `scale-${place}@test.local`, role: 'patient' });
     const aheadCookie = await loginTo(instanceA.url, 'scale-ahead@test.local', SEED_PASSWORD);
     const behindCookie = await loginTo(instanceA.url, 'scale-behind@test.local', SEED_PASSWORD);
     const behindSocket = await connect(instanceA.url, behindCookie);

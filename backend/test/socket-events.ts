@@ -1,5 +1,5 @@
 import type { ServerToClientEvents } from '@telehealth/shared';
-import type { ClientSocket } from './test-server.js';
+import type { ClientSocket, TestServer } from './test-server.js';
 
 type Payload<E extends keyof ServerToClientEvents> = Parameters<ServerToClientEvents[E]>[0];
 
@@ -19,4 +19,17 @@ export function collect<E extends keyof ServerToClientEvents>(socket: ClientSock
  */
 export async function drained(socket: ClientSocket, timeoutMs = 3_000): Promise<void> {
   await socket.timeout(timeoutMs).emitWithAck('call-reject', { callId: '' });
+}
+
+/**
+ * Closes `socket` from the client side and resolves once the server has run its `disconnect`
+ * listeners for it: the app's were added at connection, so they have run (and made whatever
+ * synchronous decision they make) by the time this one does.
+ */
+export function closedOnServer(server: TestServer, socket: ClientSocket): Promise<void> {
+  const serverSocket = server.context.io.of('/').sockets.get(socket.id!);
+  if (!serverSocket) throw new Error('the server does not know this socket');
+  const handled = new Promise<void>((resolve) => serverSocket.once('disconnect', () => setImmediate(resolve)));
+  socket.disconnect();
+  return handled;
 }

@@ -5,7 +5,11 @@ import type { SocketTicketAnswer } from '@telehealth/shared';
  * single-use ticket (modules/auth/socket-ticket.ts). Undefined when the cookie opens no session,
  * so the handshake goes without one and is refused, as a browser's would be.
  */
-export async function fetchSocketTicket(apiUrl: string, cookie: string | undefined, origin?: string): Promise<string | undefined> {
+export async function fetchSocketTicket(
+  apiUrl: string,
+  cookie: string | undefined,
+  origin?: string,
+): Promise<string | undefined> {
   if (!cookie) return undefined;
   const response = await fetch(`${apiUrl}/api/auth/socket-ticket`, {
     method: 'POST',

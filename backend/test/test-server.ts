@@ -7,6 +7,7 @@ import { createLogger } from '../src/lib/logger.js';
 import { ConsultationModel } from '../src/modules/consultations/consultation.model.js';
 import { UserModel } from '../src/modules/users/user.model.js';
 import { startServer, type RunningServer, type StartOptions } from '../src/start-server.js';
+import { acceptCurrentConsent } from './consent.js';
 import { dropTestDatabase, testDatabaseUri } from './database.js';
 import { fetchSocketTicket } from './socket-ticket.js';
 
@@ -31,8 +32,14 @@ export function fakeClock(start = Date.now()) {
 export interface TestServer extends RunningServer {
   /** supertest against the server, with the header every state-changing request must carry */
   request: ReturnType<typeof makeRequest>;
-  /** creates a user directly in the database and signs them in through the API */
-  createUser(role: Role, overrides?: { name?: string; email?: string; password?: string; specialty?: string }): Promise<TestUser>;
+  /**
+   * creates a user directly in the database and signs them in through the API; a patient has
+   * accepted the current telehealth consent unless `consent: false` (backend/test/consent.ts)
+   */
+  createUser(
+    role: Role,
+    overrides?: { name?: string; email?: string; password?: string; specialty?: string; consent?: boolean },
+  ): Promise<TestUser>;
   login(email: string, password: string): Promise<string>;
   /** a patient and a doctor with an active consultation between them, so they may message and call */
   consultedPair(): Promise<{ patient: TestUser; doctor: TestUser }>;
@@ -121,6 +128,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
       specialty: overrides.specialty ?? '',
       available: role === 'doctor',
     });
+    if (role === 'patient' && overrides.consent !== false) await acceptCurrentConsent(user._id.toString());
     return { id: user._id.toString(), email, password, role, name, cookie: await login(email, password) };
   }
 

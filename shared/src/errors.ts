@@ -9,6 +9,12 @@ export const ERROR_STATUS = {
   /** an upload that trickled past its idle or total time limit */
   REQUEST_TIMEOUT: 408,
   CONFLICT: 409,
+  /** the patient has not accepted the current telehealth consent (issue 16) */
+  CONSENT_REQUIRED: 409,
+  /** an acceptance of a consent version that is no longer the current one */
+  CONSENT_OUTDATED: 409,
+  /** a patient writing to a doctor after the follow-up window of their last consultation closed */
+  FOLLOW_UP_ENDED: 403,
   FILE_TOO_LARGE: 413,
   UNSUPPORTED_FILE_TYPE: 415,
   RATE_LIMITED: 429,
@@ -18,7 +24,15 @@ export const ERROR_STATUS = {
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
 /** Socket acknowledgement codes beyond the REST ones. */
-export const SOCKET_ERROR_CODES = ['OFFLINE', 'BUSY', 'FORBIDDEN', 'NO_SUCH_CALL', 'VALIDATION_FAILED', 'RATE_LIMITED', 'INTERNAL'] as const;
+export const SOCKET_ERROR_CODES = [
+  'OFFLINE',
+  'BUSY',
+  'FORBIDDEN',
+  'NO_SUCH_CALL',
+  'VALIDATION_FAILED',
+  'RATE_LIMITED',
+  'INTERNAL',
+] as const;
 export type SocketErrorCode = (typeof SOCKET_ERROR_CODES)[number];
 
 export interface FieldIssue {
@@ -32,10 +46,5 @@ export interface ErrorBody {
 }
 
 export function isErrorBody(value: unknown): value is ErrorBody {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    'error' in value &&
-    typeof value.error === 'object'
-  );
+  return typeof value === 'object' && value !== null && 'error' in value && typeof value.error === 'object';
 }

@@ -8,6 +8,7 @@ function controlledTask() {
   return { runs, task };
 }
 
+// One macrotask, not a duration: every promise reaction already queued (the follow-up's start) runs first.
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('oneAtATime', () => {

@@ -9,7 +9,7 @@ import type {
   RenegotiateCallInput,
   SessionDescription,
 } from './schemas/calls.js';
-import type { Consultation } from './schemas/consultations.js';
+import type { Consultation, WaitingNoteEvent } from './schemas/consultations.js';
 import type { Message } from './schemas/messages.js';
 import type { PublicUser } from './schemas/users.js';
 import type { Role } from './roles.js';
@@ -32,6 +32,8 @@ export interface ServerToClientEvents {
   consultationUpdated: (consultation: Consultation) => void;
   /** Extension: a doctor started or stopped taking patients (to every patient: the directory and its count). */
   doctorAvailability: (change: { doctorId: string; available: boolean }) => void;
+  /** Extension: a doctor's word to the patients waiting for them by name; `text` "" when cleared. */
+  waitingNote: (note: WaitingNoteEvent) => void;
   'call-made': (call: { callId: string; from: PublicUser; offer: SessionDescription; video: boolean }) => void;
   'call-answered': (answer: { callId: string; answer: SessionDescription }) => void;
   'ice-candidate': (relay: { callId: string; candidate: IceCandidate }) => void;

@@ -48,6 +48,20 @@ export interface FlowOptions {
 
 let runCounter = 0;
 
+/** The delivery latency of each accepted message, waiting up to `settleMs` for the last ones to arrive. */
+async function collectDeliveries(pool: FlowOptions['pool'], accepted: ReadonlySet<number>, settleMs: number) {
+  const settleUntil = Date.now() + settleMs;
+  const received = new Map<number, number>();
+  for (;;) {
+    const { messages } = await pool.drain();
+    for (const [seq, latency] of messages) if (!received.has(seq)) received.set(seq, latency);
+    if ([...accepted].every((seq) => received.has(seq)) || Date.now() > settleUntil) break;
+    await sleep(200);
+  }
+  await pool.record(false);
+  return new Map([...received].filter(([seq]) => accepted.has(seq)));
+}
+
 /**
  * Open-loop senders: messages go out at `rate` per second whatever the server's answers, round-robin
  * over the routes; each text carries its number and its send time (monotonic ns), and the client
@@ -72,10 +86,14 @@ export async function messageFlow(options: FlowOptions): Promise<FlowResult> {
     const text = `bench ${seq} ${started}`;
     const request =
       server.kind === 'app'
-        ? postJson(`${server.url}/api/messages/${route.receiverKey}`, { text, clientId: `b${run}-${seq}-${randomUUID().slice(0, 8)}` }, {
-            cookie: route.senderCookie!,
-            origin: server.origin,
-          })
+        ? postJson(
+            `${server.url}/api/messages/${route.receiverKey}`,
+            { text, clientId: `b${run}-${seq}-${randomUUID().slice(0, 8)}` },
+            {
+              cookie: route.senderCookie!,
+              origin: server.origin,
+            },
+          )
         : postJson(`${server.url}/send/${route.receiverKey}`, { text });
     const done = request.then(
       (answer) => {
@@ -104,16 +122,7 @@ export async function messageFlow(options: FlowOptions): Promise<FlowResult> {
   await during;
   const serverCpu = server.cpuSeconds() - cpuStart;
   const databaseCpu = options.databasePid ? cpuSeconds(options.databasePid) - databaseCpuStart : null;
-  const settleUntil = Date.now() + (options.settleMs ?? 15_000);
-  let received = new Map<number, number>();
-  for (;;) {
-    const { messages } = await pool.drain();
-    for (const [seq, latency] of messages) if (!received.has(seq)) received.set(seq, latency);
-    if ([...accepted].every((seq) => received.has(seq)) || Date.now() > settleUntil) break;
-    await sleep(200);
-  }
-  await pool.record(false);
-  received = new Map([...received].filter(([seq]) => accepted.has(seq)));
+  const received = await collectDeliveries(pool, accepted, options.settleMs ?? 15_000);
   const failed = sent - accepted.size;
   return {
     target: server.kind,
@@ -127,7 +136,8 @@ export async function messageFlow(options: FlowOptions): Promise<FlowResult> {
     delivery: summarise([...received.values()]),
     answer: summarise(answers),
     cpuMsPerMessage: accepted.size ? Math.round((serverCpu * 1000 * 1000) / accepted.size) / 1000 : Number.NaN,
-    databaseCpuMsPerMessage: databaseCpu !== null && accepted.size ? Math.round((databaseCpu * 1000 * 1000) / accepted.size) / 1000 : null,
+    databaseCpuMsPerMessage:
+      databaseCpu !== null && accepted.size ? Math.round((databaseCpu * 1000 * 1000) / accepted.size) / 1000 : null,
     achievedRate: Math.round(accepted.size / (sendingMs / 1000)),
     errors,
   };

@@ -134,7 +134,11 @@ export async function seedGrowthWorld(dbName: string, longThread: number): Promi
   const fillerDoctors = Array.from({ length: 20 }, (_, index) => user('doctor', `f${index}`, passwordHash));
   const fillerPatients = Array.from({ length: FILLER_PAIRS }, (_, index) => user('patient', `f${index}`, passwordHash));
   await insertInBatches(db, 'users', [doctor, ...patients, ...fillerDoctors, ...fillerPatients]);
-  const fillers = fillerPatients.map((patient, index) => ({ doctorId: fillerDoctors[index % fillerDoctors.length]!._id.toString(), patientId: patient._id.toString(), seq: 0 }));
+  const fillers = fillerPatients.map((patient, index) => ({
+    doctorId: fillerDoctors[index % fillerDoctors.length]!._id.toString(),
+    patientId: patient._id.toString(),
+    seq: 0,
+  }));
   await insertInBatches(db, 'consultations', [
     ...patients.map((patient) => consultation(doctor._id, patient._id)),
     ...fillers.map((pair) => consultation(new Types.ObjectId(pair.doctorId), new Types.ObjectId(pair.patientId))),

@@ -26,7 +26,10 @@ export function rssMb(pid: number): number {
 /** The 1-minute load average and the core count, to say how busy the machine was. */
 export function machineLoad(): { load1: number; load5: number; cores: number } {
   const [load1, load5] = fs.readFileSync('/proc/loadavg', 'utf8').split(' ').map(Number);
-  const cores = fs.readFileSync('/proc/cpuinfo', 'utf8').split('\n').filter((line) => line.startsWith('processor')).length;
+  const cores = fs
+    .readFileSync('/proc/cpuinfo', 'utf8')
+    .split('\n')
+    .filter((line) => line.startsWith('processor')).length;
   return { load1: load1 ?? Number.NaN, load5: load5 ?? Number.NaN, cores };
 }
 

@@ -12,7 +12,8 @@ export interface Row {
   note?: string;
 }
 
-const cell = (value: string | number | null | undefined): string => (value === null || value === undefined ? '—' : typeof value === 'number' ? formatNumber(value) : String(value));
+const cell = (value: string | number | null | undefined): string =>
+  value === null || value === undefined ? '—' : typeof value === 'number' ? formatNumber(value) : String(value);
 
 function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return String(value);
@@ -25,7 +26,9 @@ export function renderTable(rows: Row[]): string {
   const header = ['scenario', 'metric', 'value', 'target', 'baseline', 'ratio', 'ok', 'note'];
   const lines = rows.map((row) => {
     const ratio =
-      typeof row.value === 'number' && typeof row.baseline === 'number' && row.baseline > 0 ? `${(row.value / row.baseline).toFixed(2)}×` : '';
+      typeof row.value === 'number' && typeof row.baseline === 'number' && row.baseline > 0
+        ? `${(row.value / row.baseline).toFixed(2)}×`
+        : '';
     const unit = row.unit ? ` ${row.unit}` : '';
     return [
       row.scenario,
@@ -44,4 +47,5 @@ export function renderTable(rows: Row[]): string {
 }
 
 /** ≤ target, when there is a figure. */
-export const atMost = (value: number | null | undefined, target: number): boolean => value !== null && value !== undefined && value <= target;
+export const atMost = (value: number | null | undefined, target: number): boolean =>
+  value !== null && value !== undefined && value <= target;

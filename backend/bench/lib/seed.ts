@@ -58,7 +58,11 @@ function userDocument(index: number, role: 'patient' | 'doctor', passwordHash: s
   };
 }
 
-export async function seedPopulation(counts: { doctors: number; linkedPatients: number; queuePatients: number }): Promise<Population> {
+export async function seedPopulation(counts: {
+  doctors: number;
+  linkedPatients: number;
+  queuePatients: number;
+}): Promise<Population> {
   // Cost 10, as in production (config's BCRYPT_ROUNDS default): a login compares at the cost the
   // stored hash was made with, and the login burst is about what that costs the server.
   const passwordHash = bcrypt.hashSync(BENCH_PASSWORD, 10);
@@ -150,7 +154,13 @@ export async function seedFirstMessages(population: Population): Promise<void> {
       readAt: at,
       createdAt: at,
     });
-    rows.push({ _id: pairKey, userIds: [new Types.ObjectId(doctor.id), new Types.ObjectId(patient.id)], lastSeq: 1, lastAt: at, lastMessageId: _id });
+    rows.push({
+      _id: pairKey,
+      userIds: [new Types.ObjectId(doctor.id), new Types.ObjectId(patient.id)],
+      lastSeq: 1,
+      lastAt: at,
+      lastMessageId: _id,
+    });
   });
   await insertInBatches(MessageModel as never, messages);
   await insertInBatches(ConversationModel as never, rows);

@@ -40,7 +40,10 @@ function sourceTsconfig(): string {
   if (tsconfigPath) return tsconfigPath;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'telehealth-bench-'));
   tsconfigPath = path.join(dir, 'tsconfig.json');
-  fs.writeFileSync(tsconfigPath, JSON.stringify({ compilerOptions: { baseUrl: repoRoot, paths: { '@telehealth/shared': ['shared/src/index.ts'] } } }));
+  fs.writeFileSync(
+    tsconfigPath,
+    JSON.stringify({ compilerOptions: { baseUrl: repoRoot, paths: { '@telehealth/shared': ['shared/src/index.ts'] } } }),
+  );
   return tsconfigPath;
 }
 
@@ -70,13 +73,22 @@ function tail(logFile: string | undefined, lines = 20): string {
   return fs.readFileSync(logFile, 'utf8').trimEnd().split('\n').slice(-lines).join('\n') || '(log empty)';
 }
 
-function handle(kind: ServerProcess['kind'], child: ChildProcess, url: string, logFile: string | undefined, runtime: string): ServerProcess {
+function handle(
+  kind: ServerProcess['kind'],
+  child: ChildProcess,
+  url: string,
+  logFile: string | undefined,
+  runtime: string,
+): ServerProcess {
   let stopping = false;
   const exited = new Promise<void>((resolve) =>
     child.once('exit', (code, signal) => {
       // A server that ends while a scenario still uses it makes every later request ECONNREFUSED:
       // say how it ended (a crash has a code and a stack in its log, a kill has a signal).
-      if (!stopping) console.error(`[bench] ${kind} server pid ${child.pid} exited unexpectedly: code ${code}, signal ${signal}\n${tail(logFile)}`);
+      if (!stopping)
+        console.error(
+          `[bench] ${kind} server pid ${child.pid} exited unexpectedly: code ${code}, signal ${signal}\n${tail(logFile)}`,
+        );
       resolve();
     }),
   );

@@ -28,7 +28,10 @@ export function summarise(values: readonly number[]): LatencySummary {
 }
 
 export function median(values: readonly number[]): number | null {
-  return percentile([...values].sort((a, b) => a - b), 50);
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 }
 
 /** Monotonic nanoseconds, the same clock in every process on this machine (CLOCK_MONOTONIC). */

@@ -69,7 +69,13 @@ export class ClientPool {
     clients.forEach((client, index) => shares[index % shares.length]!.push(client));
     const answers = await Promise.all(
       this.workers.map((worker, index) =>
-        worker.call<Extract<FromWorker, { op: 'connected' }>>({ op: 'connect', url, origin, clients: shares[index]!, concurrency: concurrencyPerWorker }),
+        worker.call<Extract<FromWorker, { op: 'connected' }>>({
+          op: 'connect',
+          url,
+          origin,
+          clients: shares[index]!,
+          concurrency: concurrencyPerWorker,
+        }),
       ),
     );
     return {
@@ -84,12 +90,19 @@ export class ClientPool {
   }
 
   async drain(): Promise<{ messages: [number, number][]; positions: [string, number, string][] }> {
-    const answers = await Promise.all(this.workers.map((worker) => worker.call<Extract<FromWorker, { op: 'samples' }>>({ op: 'drain' })));
-    return { messages: answers.flatMap((answer) => answer.messages ?? []), positions: answers.flatMap((answer) => answer.positions ?? []) };
+    const answers = await Promise.all(
+      this.workers.map((worker) => worker.call<Extract<FromWorker, { op: 'samples' }>>({ op: 'drain' })),
+    );
+    return {
+      messages: answers.flatMap((answer) => answer.messages ?? []),
+      positions: answers.flatMap((answer) => answer.positions ?? []),
+    };
   }
 
   async connected(): Promise<number> {
-    const answers = await Promise.all(this.workers.map((worker) => worker.call<Extract<FromWorker, { op: 'count' }>>({ op: 'count' })));
+    const answers = await Promise.all(
+      this.workers.map((worker) => worker.call<Extract<FromWorker, { op: 'count' }>>({ op: 'count' })),
+    );
     return answers.reduce((sum, answer) => sum + (answer.connected ?? 0), 0);
   }
 

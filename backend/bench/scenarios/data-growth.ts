@@ -32,11 +32,17 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
   return msSince(started);
 }
 
-const newestPage = (index: number): Probe['once'] => (server, world) =>
-  timed(() => getJson(server, `/api/messages/${world.patients[index]!.id}`, world.doctor.cookie));
+const newestPage =
+  (index: number): Probe['once'] =>
+  (server, world) =>
+    timed(() => getJson(server, `/api/messages/${world.patients[index]!.id}`, world.doctor.cookie));
 
 async function send(server: ServerProcess, from: GrowthPerson, to: GrowthPerson, text: string): Promise<string> {
-  const answer = await postJson(`${server.url}/api/messages/${to.id}`, { clientId: `growth-${Date.now()}-${Math.floor(Math.random() * 1e9)}`, text }, { cookie: from.cookie, origin: server.origin });
+  const answer = await postJson(
+    `${server.url}/api/messages/${to.id}`,
+    { clientId: `growth-${Date.now()}-${Math.floor(Math.random() * 1e9)}`, text },
+    { cookie: from.cookie, origin: server.origin },
+  );
   if (answer.status !== 201) throw new Error(`send: ${answer.status} ${JSON.stringify(answer.body)}`);
   return (answer.body as { message: { id: string } }).message.id;
 }
@@ -46,14 +52,20 @@ const markRead: Probe['once'] = async (server, world, rep) => {
   const patient = world.patients[2 + (rep % 90)]!;
   const upTo = await send(server, patient, world.doctor, `unread ${rep}`);
   return timed(async () => {
-    const answer = await postJson(`${server.url}/api/messages/${patient.id}/read`, { upTo }, { cookie: world.doctor.cookie, origin: server.origin });
+    const answer = await postJson(
+      `${server.url}/api/messages/${patient.id}/read`,
+      { upTo },
+      { cookie: world.doctor.cookie, origin: server.origin },
+    );
     if (answer.status >= 300) throw new Error(`read: ${answer.status} ${JSON.stringify(answer.body)}`);
   });
 };
 
 /** After a reconnect the thread asks for what came after its newest message: here the last 20. */
 const catchUp: Probe['once'] = async (server, world) => {
-  const { messages } = (await getJson(server, `/api/messages/${world.patients[1]!.id}?limit=21`, world.doctor.cookie)) as { messages: { id: string }[] };
+  const { messages } = (await getJson(server, `/api/messages/${world.patients[1]!.id}?limit=21`, world.doctor.cookie)) as {
+    messages: { id: string }[];
+  };
   const after = messages[0]!.id;
   return timed(() => getJson(server, `/api/messages/${world.patients[1]!.id}?after=${after}`, world.doctor.cookie));
 };
@@ -76,15 +88,21 @@ const callSetup: Probe['once'] = async (server, world, rep) => {
   const callee = world.patients[3 + (rep % 90)]!;
   const [caller, ringing] = await Promise.all([connect(server, world.doctor), connect(server, callee)]);
   try {
-    const chatPages = Array.from({ length: 4 }, () => getJson(server, `/api/messages/${world.patients[1]!.id}`, world.doctor.cookie));
+    const chatPages = Array.from({ length: 4 }, () =>
+      getJson(server, `/api/messages/${world.patients[1]!.id}`, world.doctor.cookie),
+    );
     const callId = `growth-call-${rep}-${Date.now()}`;
     const ms = await timed(
       () =>
         new Promise<void>((resolve, reject) => {
           ringing.once('call-made', () => resolve());
-          caller.emit('call-user', { to: callee.id, callId, offer: { type: 'offer', sdp: 'v=0' }, video: true }, (ack: { ok: boolean; error?: unknown }) => {
-            if (!ack?.ok) reject(new Error(`call-user refused: ${JSON.stringify(ack)}`));
-          });
+          caller.emit(
+            'call-user',
+            { to: callee.id, callId, offer: { type: 'offer', sdp: 'v=0' }, video: true },
+            (ack: { ok: boolean; error?: unknown }) => {
+              if (!ack?.ok) reject(new Error(`call-user refused: ${JSON.stringify(ack)}`));
+            },
+          );
         }),
     );
     await new Promise((resolve) => caller.emit('call-end', { callId }, resolve));
@@ -99,7 +117,10 @@ const callSetup: Probe['once'] = async (server, world, rep) => {
 const PROBES: Probe[] = [
   { name: 'newest page, 100-message thread', once: newestPage(0) },
   { name: 'newest page, long thread', once: newestPage(1) },
-  { name: 'conversation list, 100 patients with unread counts', once: (server, world) => timed(() => getJson(server, '/api/messages/conversations', world.doctor.cookie)) },
+  {
+    name: 'conversation list, 100 patients with unread counts',
+    once: (server, world) => timed(() => getJson(server, '/api/messages/conversations', world.doctor.cookie)),
+  },
   { name: 'mark read', once: markRead },
   { name: 'catch-up after a reconnect (20 missed)', once: catchUp },
   { name: 'call setup with 4 chat pages opening', once: callSetup },
@@ -141,7 +162,9 @@ async function measureAt(context: BenchContext, uri: string, world: GrowthWorld,
       const ms = times.length ? Math.round(median(times)!) : null;
       figures.set(probe.name, { ms, dbCpuMs, failed: failures.length });
       const failed = failures.length ? `; ${failures.length} of ${reps} failed: ${failures[0]}` : '';
-      context.log(`  ${world.stored} messages: ${probe.name} ${ms ?? '—'} ms (database CPU ${dbCpuMs ?? '?'} ms a request)${failed}`);
+      context.log(
+        `  ${world.stored} messages: ${probe.name} ${ms ?? '—'} ms (database CPU ${dbCpuMs ?? '?'} ms a request)${failed}`,
+      );
     }
   } finally {
     await server.stop();

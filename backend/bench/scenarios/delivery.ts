@@ -16,7 +16,12 @@ export function appRoutes(context: BenchContext, receivers: number): Route[] {
 }
 
 /** Connects N receivers (the app: patients' sessions; the baseline: one room each) and fails loudly if any is refused. */
-export async function connectReceivers(context: BenchContext, server: ServerProcess, receivers: number, concurrencyPerWorker = 100) {
+export async function connectReceivers(
+  context: BenchContext,
+  server: ServerProcess,
+  receivers: number,
+  concurrencyPerWorker = 100,
+) {
   const patients = context.population.linkedPatients.slice(0, receivers);
   const clients = patients.map((patient) =>
     server.kind === 'app' ? { key: patient.id, cookie: patient.cookie! } : { key: patient.id, auth: { room: patient.id } },
@@ -35,9 +40,21 @@ export function flowRows(scenario: string, result: FlowResult, baseline: FlowRes
       metric: `${point} delivery p50`,
       value: result.delivery.p50,
       unit: 'ms',
-      ...(baseline ? { baseline: baseline.delivery.p50, target: '≤ 2× baseline', pass: atMost(result.delivery.p50, 2 * (baseline.delivery.p50 ?? 0)) } : {}),
+      ...(baseline
+        ? {
+            baseline: baseline.delivery.p50,
+            target: '≤ 2× baseline',
+            pass: atMost(result.delivery.p50, 2 * (baseline.delivery.p50 ?? 0)),
+          }
+        : {}),
     },
-    { scenario, metric: `${point} delivery p95`, value: result.delivery.p95, unit: 'ms', ...(baseline ? { baseline: baseline.delivery.p95 } : {}) },
+    {
+      scenario,
+      metric: `${point} delivery p95`,
+      value: result.delivery.p95,
+      unit: 'ms',
+      ...(baseline ? { baseline: baseline.delivery.p95 } : {}),
+    },
     {
       scenario,
       metric: `${point} delivery p99`,
@@ -63,7 +80,13 @@ export function flowRows(scenario: string, result: FlowResult, baseline: FlowRes
       unit: 'msg/s',
       ...(baseline ? { baseline: baseline.achievedRate } : {}),
     },
-    { scenario, metric: `${point} POST answer p99`, value: result.answer.p99, unit: 'ms', ...(baseline ? { baseline: baseline.answer.p99 } : {}) },
+    {
+      scenario,
+      metric: `${point} POST answer p99`,
+      value: result.answer.p99,
+      unit: 'ms',
+      ...(baseline ? { baseline: baseline.answer.p99 } : {}),
+    },
     {
       scenario,
       metric: `${point} server CPU per message`,
@@ -94,17 +117,34 @@ async function measure(
   seconds: number,
 ): Promise<Map<number, FlowResult>> {
   await context.resetDatabase();
-  const server = kind === 'app' ? await startApp({ mongoUri: context.mongoUri, cpuProfileDir: context.cpuProfileDir }) : await startBaseline(context.mongoUri);
+  const server =
+    kind === 'app'
+      ? await startApp({ mongoUri: context.mongoUri, cpuProfileDir: context.cpuProfileDir })
+      : await startBaseline(context.mongoUri);
   const results = new Map<number, FlowResult>();
   try {
-    const connected = await withTimeout(connectReceivers(context, server, receivers, 500), 120_000, `${kind}: connecting ${receivers} sockets`);
+    const connected = await withTimeout(
+      connectReceivers(context, server, receivers, 500),
+      120_000,
+      `${kind}: connecting ${receivers} sockets`,
+    );
     context.log(`  ${kind}: ${receivers} receivers connected in ${Math.round(connected.ms)} ms`);
-    const routes = kind === 'app' ? appRoutes(context, receivers) : context.population.linkedPatients.slice(0, receivers).map((patient) => ({ receiverKey: patient.id }));
+    const routes =
+      kind === 'app'
+        ? appRoutes(context, receivers)
+        : context.population.linkedPatients.slice(0, receivers).map((patient) => ({ receiverKey: patient.id }));
     // Warm-up, not recorded: one message to every receiver (at most 10 s), so the figures are for a
     // server that has seen these conversations before (the JIT, pools and per-thread state are warm).
     const warmRate = Math.min(500, Math.max(...rates));
     // It is drained before measuring (its first message to each thread is the slow one).
-    await messageFlow({ server, pool: context.pool, routes, rate: warmRate, durationMs: Math.min(10_000, (receivers / warmRate) * 1_000), settleMs: 60_000 });
+    await messageFlow({
+      server,
+      pool: context.pool,
+      routes,
+      rate: warmRate,
+      durationMs: Math.min(10_000, (receivers / warmRate) * 1_000),
+      settleMs: 60_000,
+    });
     for (const rate of rates) {
       const result = await withTimeout(
         messageFlow({ server, pool: context.pool, routes, rate, durationMs: seconds * 1_000, databasePid: context.databasePid }),
@@ -132,10 +172,14 @@ export async function deliveryScenario(context: BenchContext): Promise<Row[]> {
         rates: context.deliveryPoints!.filter((point) => point.receivers === receivers).map((point) => point.rate),
       }))
     : undefined;
-  const points = grid ?? (context.quick ? [{ receivers: 200, rates: [100] }] : [
-    { receivers: 1_000, rates: [200, 1_000] },
-    { receivers: 5_000, rates: [200, 1_000] },
-  ]);
+  const points =
+    grid ??
+    (context.quick
+      ? [{ receivers: 200, rates: [100] }]
+      : [
+          { receivers: 1_000, rates: [200, 1_000] },
+          { receivers: 5_000, rates: [200, 1_000] },
+        ]);
   const seconds = context.quick ? 4 : 8;
   const rows: Row[] = [];
   for (const { receivers, rates } of points) {

@@ -46,10 +46,13 @@ describe('docs/api.md is the API as built', () => {
     expect(documented).toEqual(mountedRoutes());
   });
 
-  it.each(catalog.map((endpoint) => [`${endpoint.method} ${endpoint.path}`, endpoint] as const))('%s answers', async (_name, endpoint) => {
-    const url = endpoint.path.replace(/:[A-Za-z]+/g, '5f0000000000000000000000');
-    const call = server.request[endpoint.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](url);
-    const response = await call;
-    expect(response.body?.error?.message).not.toBe('No such endpoint');
-  });
+  it.each(catalog.map((endpoint) => [`${endpoint.method} ${endpoint.path}`, endpoint] as const))(
+    '%s answers',
+    async (_name, endpoint) => {
+      const url = endpoint.path.replace(/:[A-Za-z]+/g, '5f0000000000000000000000');
+      const call = server.request[endpoint.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](url);
+      const response = await call;
+      expect(response.body?.error?.message).not.toBe('No such endpoint');
+    },
+  );
 });

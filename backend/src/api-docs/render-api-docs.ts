@@ -19,7 +19,11 @@ type JsonSchema = {
 
 function describeType(schema: JsonSchema): string {
   if (schema.enum) return schema.enum.map((value) => `\`${JSON.stringify(value)}\``).join(' \\| ');
-  if (schema.anyOf) return schema.anyOf.map(describeType).filter((item) => item !== 'null').join(' or ');
+  if (schema.anyOf)
+    return schema.anyOf
+      .map(describeType)
+      .filter((item) => item !== 'null')
+      .join(' or ');
   if (schema.type === 'object') return 'object';
   if (schema.format === 'email') return 'email';
   if (schema.pattern === '^[a-f0-9]{24}$') return 'id';
@@ -41,7 +45,8 @@ export function fieldTable(schema: z.ZodType, io: 'input' | 'output' = 'input'):
   const json = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
   const required = new Set(json.required ?? []);
   const rows = Object.entries(json.properties ?? {}).map(
-    ([name, field]) => `| \`${name}\` | ${describeType(field)} | ${required.has(name) ? 'yes' : 'no'} | ${describeRules(field)} |`,
+    ([name, field]) =>
+      `| \`${name}\` | ${describeType(field)} | ${required.has(name) ? 'yes' : 'no'} | ${describeRules(field)} |`,
   );
   return ['| field | type | required | rules |', '|---|---|---|---|', ...rows].join('\n');
 }
@@ -76,12 +81,25 @@ export function renderApiDocs(): string {
       if (endpoint.body) parts.push('Body:', '', fieldTable(endpoint.body), '');
     }
   }
-  parts.push('## Socket.IO: client → server', '', 'Each takes an acknowledgement callback answered `{ok: true}` or `{ok: false, error: {code, message}}`.', '');
+  parts.push(
+    '## Socket.IO: client → server',
+    '',
+    'Each takes an acknowledgement callback answered `{ok: true}` or `{ok: false, error: {code, message}}`.',
+    '',
+  );
   for (const event of CLIENT_EVENTS) {
-    parts.push(`### \`${event.event}\`${event.extension ? ' (extension)' : ''}`, '', `Errors in the ack: ${event.errors}, VALIDATION_FAILED.`, '', fieldTable(event.payload), '');
+    parts.push(
+      `### \`${event.event}\`${event.extension ? ' (extension)' : ''}`,
+      '',
+      `Errors in the ack: ${event.errors}, VALIDATION_FAILED.`,
+      '',
+      fieldTable(event.payload),
+      '',
+    );
   }
   parts.push('## Socket.IO: server → client', '', '| event | payload | to |', '|---|---|---|');
-  for (const event of SERVER_EVENTS) parts.push(`| \`${event.event}\`${event.extension ? ' (extension)' : ''} | ${event.payload} | ${event.to} |`);
+  for (const event of SERVER_EVENTS)
+    parts.push(`| \`${event.event}\`${event.extension ? ' (extension)' : ''} | ${event.payload} | ${event.to} |`);
   parts.push('');
   return parts.join('\n');
 }

@@ -1,9 +1,13 @@
+import { FOLLOW_UP_DAYS } from '@telehealth/shared';
 import { z } from 'zod';
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
-const commaList = z
-  .string()
-  .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+const commaList = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
 const positiveInt = z.coerce.number().int().positive();
 
 const DEFAULT_STUN = 'stun:stun.l.google.com:19302,stun:stun1.l.google.com:19302';
@@ -34,6 +38,7 @@ const environmentSchema = z.object({
   UPLOAD_IDLE_SECONDS: positiveInt.default(15),
   UPLOAD_TOTAL_SECONDS: positiveInt.default(120),
   CALL_RING_SECONDS: positiveInt.default(30),
+  FOLLOW_UP_DAYS: positiveInt.default(FOLLOW_UP_DAYS),
   STUN_URLS: commaList.optional(),
   TURN_URLS: commaList.optional(),
   TURN_SECRET: z.string().min(16).optional(),
@@ -93,6 +98,8 @@ export interface Config {
   uploadIdleMs: number;
   uploadTotalMs: number;
   callRingMs: number;
+  /** days after a consultation's completion during which its patient may still write (shared/src/policies/follow-up.ts) */
+  followUpDays: number;
   stunUrls: string[];
   turnUrls: string[];
   turnSecret: string | undefined;
@@ -122,7 +129,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const env = parsed.data;
   const isProduction = env.NODE_ENV === 'production';
   if (isProduction && !env.JWT_SECRET) throw new ConfigError('Invalid configuration:\n  JWT_SECRET: required in production');
-  if (env.TURN_URLS && !env.TURN_SECRET) throw new ConfigError('Invalid configuration:\n  TURN_SECRET: required when TURN_URLS is set');
+  if (env.TURN_URLS && !env.TURN_SECRET)
+    throw new ConfigError('Invalid configuration:\n  TURN_SECRET: required when TURN_URLS is set');
   const ownOrigins = [`http://localhost:${env.PORT}`, `http://127.0.0.1:${env.PORT}`];
   return {
     env: env.NODE_ENV,
@@ -152,6 +160,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     uploadIdleMs: env.UPLOAD_IDLE_SECONDS * 1000,
     uploadTotalMs: env.UPLOAD_TOTAL_SECONDS * 1000,
     callRingMs: env.CALL_RING_SECONDS * 1000,
+    followUpDays: env.FOLLOW_UP_DAYS,
     stunUrls: env.STUN_URLS ?? DEFAULT_STUN.split(','),
     turnUrls: env.TURN_URLS ?? [],
     turnSecret: env.TURN_SECRET,

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { isDatabaseDownError } from './database.js';
 
 // The driver's own classes (mongoose re-exports the driver it runs on), not look-alikes.
-const { MongoNetworkError, MongoServerSelectionError, MongoServerError, MongoRuntimeError, MongoServerClosedError } = mongoose.mongo;
+const { MongoNetworkError, MongoServerSelectionError, MongoServerError, MongoRuntimeError, MongoServerClosedError } =
+  mongoose.mongo;
 
 describe('isDatabaseDownError (what clients see as 503)', () => {
   it('takes the driver errors that mean the server could not be reached', () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { supervise, type SupervisedRun } from './supervisor.js';
 
 /* The supervisor on its own, with runs that end when the test says so (no processes). */
@@ -19,11 +19,13 @@ const logger = {
   info: (_obj: object, msg?: string) => lines.push(msg ?? ''),
   warn: (_obj: object, msg?: string) => lines.push(msg ?? ''),
 };
-const until = async (condition: () => boolean) => {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20));
-};
+const until = (condition: () => boolean) => expect.poll(condition).toBe(true);
 
 describe('supervisor', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('starts the server again after it dies, and says so', async () => {
     const first = fakeRun();
     const runs: FakeRun[] = [];
@@ -43,6 +45,8 @@ describe('supervisor', () => {
   });
 
   it('gives up, once and with the reason, when the server fails five times within a minute', async () => {
+    // A fake clock: every back-off runs at once, and "nothing left to run" proves no restart is pending.
+    vi.useFakeTimers();
     const first = fakeRun();
     let attempts = 0;
     const gaveUp: string[] = [];
@@ -53,16 +57,16 @@ describe('supervisor', () => {
       onGiveUp: (reason) => gaveUp.push(reason),
     });
     first.die('signal SIGKILL');
-    await until(() => gaveUp.length > 0);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await vi.runAllTimersAsync();
     expect(attempts).toBe(4); // the death itself is failure 1
     expect(gaveUp).toHaveLength(1);
     expect(gaveUp[0]).toMatch(
       /FerretDB did not come back: FerretDB exited during startup \(exit code 4\); 5 failures within 60 s, giving up/,
     );
-  }, 15_000);
+  });
 
   it('does not restart a server stopped on purpose, and starts it again on restart()', async () => {
+    vi.useFakeTimers();
     const first = fakeRun();
     let starts = 0;
     const supervisor = supervise(first, {
@@ -72,7 +76,7 @@ describe('supervisor', () => {
       onGiveUp: () => undefined,
     });
     await supervisor.stop();
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    await vi.runAllTimersAsync(); // any restart it had scheduled would have run now
     expect(starts).toBe(0);
     expect(supervisor.pid()).toBeUndefined();
     await supervisor.restart();

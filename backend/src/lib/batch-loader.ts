@@ -58,17 +58,19 @@ export function createBatchLoader<K, V>(
       for (const key of batch.keys()) waiting.delete(key);
     }
     running += 1;
-    void loadKeys([...batch.keys()]).then(
-      (found) => {
-        for (const [key, callers] of batch) for (const caller of callers) caller.resolve(found.get(key));
-      },
-      (error: unknown) => {
-        for (const callers of batch.values()) for (const caller of callers) caller.reject(error);
-      },
-    ).finally(() => {
-      running -= 1;
-      schedule();
-    });
+    void loadKeys([...batch.keys()])
+      .then(
+        (found) => {
+          for (const [key, callers] of batch) for (const caller of callers) caller.resolve(found.get(key));
+        },
+        (error: unknown) => {
+          for (const callers of batch.values()) for (const caller of callers) caller.reject(error);
+        },
+      )
+      .finally(() => {
+        running -= 1;
+        schedule();
+      });
     schedule();
   }
 

@@ -1,6 +1,5 @@
 import http from 'node:http';
 import { Writable } from 'node:stream';
-import { setTimeout as sleep } from 'node:timers/promises';
 import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config/config.js';
@@ -8,6 +7,7 @@ import { UserModel } from '../modules/users/user.model.js';
 import { startServer, type RunningServer } from '../start-server.js';
 import { dropTestDatabase, testDatabaseUri } from '../../test/database.js';
 import { cookieFrom } from '../../test/test-server.js';
+import { bodyBeingRead } from '../../test/wait.js';
 
 /** Bad bodies are the client's fault: 4xx in the contract's shape, logged below warn, never a 500. */
 
@@ -132,6 +132,7 @@ describe('a client that aborts an upload', () => {
   it('is logged at info, not as an error', async () => {
     const cookie = await signIn();
     logs = [];
+    const reading = bodyBeingRead(server.httpServer, '/api/users/me/avatar');
     const boundary = 'xxBOUNDARYxx';
     const head = `--${boundary}\r\nContent-Disposition: form-data; name="avatar"; filename="me.png"\r\nContent-Type: image/png\r\n\r\n`;
     const request = http.request({
@@ -150,7 +151,7 @@ describe('a client that aborts an upload', () => {
     request.write(head);
     // A PNG signature and then the client disappears mid-file, as a closed laptop lid does.
     request.write(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(20_000)]));
-    await sleep(200);
+    await reading;
     request.destroy();
     await expect
       .poll(() => logs.map((line) => line.msg), { timeout: 3_000 })

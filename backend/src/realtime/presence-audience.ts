@@ -34,7 +34,8 @@ export function createPresenceAudience(deps: PresenceAudienceDeps) {
       return [...online]
         .filter(
           ([id, otherRole]) =>
-            id !== userId && canSee(viewer, { id, role: otherRole, active: true }, { consulted: consulted.has(id), waiting: waiting.has(id) }),
+            id !== userId &&
+            canSee(viewer, { id, role: otherRole, active: true }, { consulted: consulted.has(id), waiting: waiting.has(id) }),
         )
         .map(([id]) => id);
     },

@@ -15,7 +15,14 @@ describe('presence of patients waiting in the queue', () => {
     const doctor = await server.createUser('doctor');
     const waiting = await server.createUser('patient');
     const notWaiting = await server.createUser('patient');
-    await ConsultationModel.create({ patientId: waiting.id, reason: 'fever', urgency: 'urgent', urgencyRank: 0, status: 'waiting', createdAt: new Date() });
+    await ConsultationModel.create({
+      patientId: waiting.id,
+      reason: 'fever',
+      urgency: 'urgent',
+      urgencyRank: 0,
+      status: 'waiting',
+      createdAt: new Date(),
+    });
     // Written by hand, so the line held in memory is told (the service's own writes need no call).
     await server.context.consultations.reloadQueue();
     const watcher = await server.connect(doctor.cookie);
@@ -28,7 +35,9 @@ describe('presence of patients waiting in the queue', () => {
     expect(await online).toEqual({ userId: waiting.id, online: true });
 
     const lateDoctor = await server.connect(doctor.cookie);
-    const list = await nextEvent(lateDoctor, 'onlineUsers').catch(async () => nextEvent(await server.connect(doctor.cookie), 'onlineUsers'));
+    const list = await nextEvent(lateDoctor, 'onlineUsers').catch(async () =>
+      nextEvent(await server.connect(doctor.cookie), 'onlineUsers'),
+    );
     expect(list).toContain(waiting.id);
     expect(list).not.toContain(notWaiting.id);
 

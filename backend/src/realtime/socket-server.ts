@@ -45,7 +45,12 @@ export function createRealtime(io: RealtimeServer, deps: RealtimeDeps): Realtime
   const { sessions, presence, logger } = deps;
   let closing = false;
   authenticateSockets(io, { corsOrigins: deps.config.corsOrigins, tickets: deps.tickets, sessions, logger });
-  const enforcement = createSessionEnforcement(io, { logger, sessions, sweepIntervalMs: deps.sweepIntervalMs, scaled: deps.scaled });
+  const enforcement = createSessionEnforcement(io, {
+    logger,
+    sessions,
+    sweepIntervalMs: deps.sweepIntervalMs,
+    scaled: deps.scaled,
+  });
   const audience = createPresenceAudience({ presence, waitingPatients: deps.waitingPatients });
 
   async function cameOnline(socket: RealtimeSocket): Promise<void> {

@@ -39,7 +39,8 @@ export function withAck<S extends z.ZodType>(
         () => answer({ ok: true }),
         (error: unknown) => {
           if (error instanceof SocketError) return answer({ ok: false, error: { code: error.code, message: error.message } });
-          if (error instanceof AppError && error.code === 'FORBIDDEN') return answer({ ok: false, error: { code: 'FORBIDDEN', message: error.message } });
+          if (error instanceof AppError && error.code === 'FORBIDDEN')
+            return answer({ ok: false, error: { code: 'FORBIDDEN', message: error.message } });
           logger.error({ err: error }, 'socket handler failed');
           answer({ ok: false, error: { code: 'INTERNAL', message: 'Something went wrong on our side' } });
         },

@@ -14,8 +14,22 @@ export interface DemoAccount {
 /** The accounts a developer signs in with; created only in development (`SEED_DEMO`). */
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { name: 'Ada Admin', email: 'admin@demo.test', password: 'demo-admin-pass', role: 'admin' },
-  { name: 'Dr. Grace Hopper', email: 'grace@demo.test', password: 'demo-doctor-pass', role: 'doctor', specialty: 'General practice', bio: 'Family doctor, 15 years of practice.' },
-  { name: 'Dr. Alan Turing', email: 'alan@demo.test', password: 'demo-doctor-pass', role: 'doctor', specialty: 'Dermatology', bio: 'Skin conditions and allergies.' },
+  {
+    name: 'Dr. Grace Hopper',
+    email: 'grace@demo.test',
+    password: 'demo-doctor-pass',
+    role: 'doctor',
+    specialty: 'General practice',
+    bio: 'Family doctor, 15 years of practice.',
+  },
+  {
+    name: 'Dr. Alan Turing',
+    email: 'alan@demo.test',
+    password: 'demo-doctor-pass',
+    role: 'doctor',
+    specialty: 'Dermatology',
+    bio: 'Skin conditions and allergies.',
+  },
   { name: 'Pat Patient', email: 'pat@demo.test', password: 'demo-patient-pass', role: 'patient' },
   { name: 'Sam Patient', email: 'sam@demo.test', password: 'demo-patient-pass', role: 'patient' },
 ];

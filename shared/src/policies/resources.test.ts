@@ -13,7 +13,12 @@ const waitingFor = (requestedDoctorId: string | null): ConsultationParties => ({
   requestedDoctorId,
   status: 'waiting',
 });
-const activeWith = (doctorId: string): ConsultationParties => ({ patientId: 'p1', doctorId, requestedDoctorId: null, status: 'active' });
+const activeWith = (doctorId: string): ConsultationParties => ({
+  patientId: 'p1',
+  doctorId,
+  requestedDoctorId: null,
+  status: 'active',
+});
 
 describe('who may see a consultation', () => {
   it('its patient and its doctor may; another patient, another doctor and an admin may not', () => {

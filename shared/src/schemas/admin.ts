@@ -5,7 +5,10 @@ import { emailSchema, idCursorQuerySchema, nameSchema, passwordSchema, searchTex
 export const adminUserListQuerySchema = idCursorQuerySchema.extend({
   search: searchTextSchema.optional(),
   role: z.enum(ROLES).optional(),
-  active: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
+  active: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional(),
 });
 export type AdminUserListQuery = z.infer<typeof adminUserListQuerySchema>;
 
@@ -35,6 +38,8 @@ export const AUDIT_ACTIONS = [
   'account.deactivated',
   'account.reactivated',
   'password.reset',
+  'consent.updated',
+  'consent.accepted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

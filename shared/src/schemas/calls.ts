@@ -4,7 +4,11 @@ import { objectIdSchema } from './common.js';
 export const CALL_END_REASONS = ['hangup', 'rejected', 'timeout', 'disconnected'] as const;
 export type CallEndReason = (typeof CALL_END_REASONS)[number];
 
-const callIdSchema = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
+const callIdSchema = z
+  .string()
+  .min(8)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
 // SDP and ICE payloads are opaque to the server; it checks shape and size, never content.
 const sessionDescriptionSchema = z.strictObject({
   type: z.enum(['offer', 'answer', 'pranswer', 'rollback']),

@@ -20,6 +20,9 @@ export const idCursorQuerySchema = paginationQuerySchema.extend({ cursor: object
 /** Free text a user types into a search box: capped so no query is expensive. */
 export const searchTextSchema = z.string().trim().max(100);
 
-export const emailSchema = z.email('must be an email address').max(254).transform((value) => value.toLowerCase());
+export const emailSchema = z
+  .email('must be an email address')
+  .max(254)
+  .transform((value) => value.toLowerCase());
 export const passwordSchema = z.string().min(8, 'must be at least 8 characters').max(128);
 export const nameSchema = z.string().trim().min(1, 'is required').max(80);

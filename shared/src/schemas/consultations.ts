@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idCursorQuerySchema, objectIdSchema } from './common.js';
+import type { ConsentAcceptance } from './consent.js';
 import type { PublicUser } from './users.js';
 
 export const URGENCIES = ['routine', 'urgent'] as const;
@@ -29,6 +30,10 @@ export interface Consultation {
   /** Whether the patient has an open socket right now (doctors' queue view). */
   patientOnline?: boolean;
   notes?: string;
+  /** The consent the patient had accepted when they asked (issue 16); absent on older requests. */
+  consent?: ConsentAcceptance;
+  /** While waiting for a doctor named in the request: that doctor's word to their waiting room. */
+  waitingNote?: WaitingNote;
   createdAt: string;
   acceptedAt?: string;
   completedAt?: string;
@@ -70,4 +75,29 @@ export interface QueueAnswer {
 /** Extension: `GET /api/consultations/doctors-available`, doctors taking patients right now. */
 export interface DoctorsAvailableAnswer {
   count: number;
+}
+
+/** The most a doctor's word to the waiting room may say. */
+export const WAITING_NOTE_MAX = 200;
+
+/** Extension: `PUT /api/consultations/waiting-note`; an empty text clears the note. */
+export const waitingNoteSchema = z.strictObject({
+  text: z.string().trim().max(WAITING_NOTE_MAX, `must be at most ${WAITING_NOTE_MAX} characters`),
+});
+export type WaitingNoteInput = z.infer<typeof waitingNoteSchema>;
+
+/** A doctor's word to the patients waiting for them, and when they wrote it. */
+export interface WaitingNote {
+  text: string;
+  at: string;
+}
+
+/** The `waitingNote` event: `text` is "" when the doctor cleared it or went away. */
+export interface WaitingNoteEvent extends WaitingNote {
+  doctorId: string;
+}
+
+/** Extension: the answer of `PUT /api/consultations/waiting-note`; null once cleared. */
+export interface WaitingNoteAnswer {
+  waitingNote: WaitingNote | null;
 }

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { objectIdSchema } from './common.js';
+import type { Urgency } from './consultations.js';
 import type { PublicUser } from './users.js';
 
-export const MESSAGE_KINDS = ['text', 'call'] as const;
+/** `system`: an entry the server writes itself (a consultation's start and end); no client can send one. */
+export const MESSAGE_KINDS = ['text', 'call', 'system'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 export const CALL_OUTCOMES = ['completed', 'missed', 'rejected'] as const;
@@ -42,6 +44,22 @@ export interface Attachment {
   url: string;
 }
 
+export const SYSTEM_EVENTS = ['consultation-started', 'consultation-completed'] as const;
+export type SystemEvent = (typeof SYSTEM_EVENTS)[number];
+
+/** What a `system` entry marks: the frontend renders it ("Consultation started — Dr. X — reason") and links to the summary. */
+export interface SystemEntry {
+  event: SystemEvent;
+  consultationId: string;
+  doctorName: string;
+  reason: string;
+}
+
+/** A doctor's instructions, which the patient confirms once ("I understand"). */
+export interface Instructions {
+  confirmedAt: string | null;
+}
+
 export interface Message {
   id: string;
   clientId: string;
@@ -52,6 +70,12 @@ export interface Message {
   replyTo: ReplyPreview | null;
   attachment: Attachment | null;
   call: { outcome: CallOutcome; durationSeconds: number } | null;
+  /**
+   * The server always sends these two (null when they do not apply); they are optional here only
+   * so a client's own drafts of a message (its outbox) need not spell them out.
+   */
+  system?: SystemEntry | null;
+  instructions?: Instructions | null;
   reactions: { emoji: string; userIds: string[] }[];
   deleted: boolean;
   editedAt: string | null;
@@ -65,13 +89,20 @@ export interface Conversation {
   unreadCount: number;
 }
 
-export const clientIdSchema = z.string().trim().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only');
+export const clientIdSchema = z
+  .string()
+  .trim()
+  .min(8)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only');
 export const MAX_MESSAGE_LENGTH = 5000;
 
 export const sendMessageSchema = z.strictObject({
   text: z.string().max(MAX_MESSAGE_LENGTH).default(''),
   replyTo: objectIdSchema.nullish(),
   clientId: clientIdSchema,
+  /** doctors to their patients only; multipart sends it as the text "true" or "false" */
+  instructions: z.union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')]).optional(),
 });
 export type SendMessageInput = z.infer<typeof sendMessageSchema>;
 
@@ -89,6 +120,31 @@ export const historyQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 export type HistoryQuery = z.infer<typeof historyQuerySchema>;
+
+/** `GET /api/messages/instructions/pending`: a patient's instructions not yet confirmed, oldest first. */
+export interface PendingInstructionsAnswer {
+  instructions: { message: Message; doctor: PublicUser }[];
+}
+
+/** `GET /api/consultations/:id/summary`: what the patient takes home. */
+export interface ConsultationSummary {
+  consultationId: string;
+  /** `active`: the summary so far (no `completedAt`, consultation time counted to now) */
+  status: 'active' | 'completed';
+  reason: string;
+  urgency: Urgency;
+  patient: PublicUser;
+  doctor: PublicUser;
+  requestedAt: string;
+  acceptedAt: string;
+  completedAt: string | null;
+  waitingSeconds: number;
+  consultationSeconds: number;
+  notes: string;
+  instructions: { messageId: string; text: string; sentAt: string; confirmedAt: string | null }[];
+  calls: { messageId: string; outcome: CallOutcome; durationSeconds: number; at: string }[];
+  files: { messageId: string; senderId: string; name: string; size: number; mimeType: string; url: string; at: string }[];
+}
 
 /** Client→server `typing`: who I am typing to. Identity comes from the socket, never the payload. */
 export const typingSchema = z.strictObject({ to: objectIdSchema, isTyping: z.boolean() });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLES, type Role } from '../roles.js';
 import { idCursorQuerySchema, nameSchema, searchTextSchema } from './common.js';
+import type { WaitingNote } from './consultations.js';
 
 /** A user as the API shows it. `email` only to the user themself and to admins. */
 export interface PublicUser {
@@ -14,6 +15,8 @@ export interface PublicUser {
   available?: boolean;
   createdAt: string;
   email?: string;
+  /** Extension: a doctor's own word to their waiting room, shown only to that doctor (null when none). */
+  waitingNote?: WaitingNote | null;
 }
 
 export const updateProfileSchema = z.strictObject({

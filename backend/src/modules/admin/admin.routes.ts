@@ -6,9 +6,11 @@ import {
   idParamsSchema,
   resetPasswordSchema,
   updateAccountSchema,
+  updateConsentSchema,
 } from '@telehealth/shared';
 import { endpoint } from '../../lib/endpoint.js';
 import { currentUser, requireRole } from '../../middleware/require-auth.js';
+import type { ConsentService } from '../consent/index.js';
 import type { Actor, AdminService } from './admin.service.js';
 
 function actorOf(req: Request): Actor {
@@ -16,9 +18,9 @@ function actorOf(req: Request): Actor {
   return { userId, sessionId, ip: req.ip };
 }
 
-/** `/api/admin`: accounts, audit log, stats. Every route is for admins only. */
-export function adminRoutes(deps: { admin: AdminService }): Router {
-  const { admin } = deps;
+/** `/api/admin`: accounts, audit log, stats, the consent text. Every route is for admins only. */
+export function adminRoutes(deps: { admin: AdminService; consent: ConsentService }): Router {
+  const { admin, consent } = deps;
 
   const listUsers = endpoint({ query: adminUserListQuerySchema }, async ({ query, req, res }) => {
     res.json(await admin.listUsers(actorOf(req), query));
@@ -45,6 +47,10 @@ export function adminRoutes(deps: { admin: AdminService }): Router {
     res.json(await admin.stats());
   });
 
+  const updateConsent = endpoint({ body: updateConsentSchema }, async ({ body, req, res }) => {
+    res.json({ consent: await consent.update(actorOf(req), body.text) });
+  });
+
   return Router()
     .use(requireRole('admin'))
     .get('/users', listUsers)
@@ -52,5 +58,6 @@ export function adminRoutes(deps: { admin: AdminService }): Router {
     .patch('/users/:id', updateAccount)
     .post('/users/:id/password', resetPassword)
     .get('/audit', showAuditLog)
-    .get('/stats', showStats);
+    .get('/stats', showStats)
+    .put('/consent', updateConsent);
 }

@@ -13,7 +13,15 @@ import { rooms, type RealtimeServer } from '../../realtime/types.js';
 import { readAuditPage, type AuditLog } from '../audit/index.js';
 import { assertAcceptablePassword, type PasswordHasher, type SessionStore } from '../auth/index.js';
 import { consultationStats } from '../consultations/index.js';
-import { countUsersWithRole, createAccount, emailTaken, emailTakenError, listAllUsers, loadAccount, toPublicUser } from '../users/index.js';
+import {
+  countUsersWithRole,
+  createAccount,
+  emailTaken,
+  emailTakenError,
+  listAllUsers,
+  loadAccount,
+  toPublicUser,
+} from '../users/index.js';
 
 export interface AdminServiceDeps {
   clock: Clock;
@@ -119,8 +127,11 @@ async function resetPassword(deps: Deps, actor: Actor, id: string, password: str
 }
 
 /** Accounts by role and the consultations' numbers (consultations/consultation-stats.ts). */
-async function stats(deps: Deps, ): Promise<AdminStats> {
-  const [roleCounts, consultations] = await Promise.all([Promise.all(ROLES.map((role) => countUsersWithRole(role))), consultationStats(deps.clock)]);
+async function stats(deps: Deps): Promise<AdminStats> {
+  const [roleCounts, consultations] = await Promise.all([
+    Promise.all(ROLES.map((role) => countUsersWithRole(role))),
+    consultationStats(deps.clock),
+  ]);
   return {
     usersByRole: Object.fromEntries(ROLES.map((role, index) => [role, roleCounts[index] ?? 0])) as AdminStats['usersByRole'],
     ...consultations,
@@ -138,8 +149,10 @@ export function createAdminService(deps: AdminServiceDeps) {
     updateAccount: (actor: Actor, id: string, input: UpdateAccountInput) => updateAccount(deps, actor, id, input),
     resetPassword: (actor: Actor, id: string, password: string) => resetPassword(deps, actor, id, password),
     /** The audit log, newest first. */
-    auditLog: (query: { cursor?: string | undefined; limit: number }): Promise<{ events: AuditEvent[]; nextCursor: string | null }> =>
-      readAuditPage(query),
+    auditLog: (query: {
+      cursor?: string | undefined;
+      limit: number;
+    }): Promise<{ events: AuditEvent[]; nextCursor: string | null }> => readAuditPage(query),
     stats: () => stats(deps),
   };
 }

@@ -11,6 +11,7 @@ import {
   type TestServer,
   type TestUser,
 } from '../../../test/test-server.js';
+import { drained } from '../../../test/socket-events.js';
 
 const clock = fakeClock(Date.UTC(2025, 5, 15, 12, 0, 0));
 let server: TestServer;
@@ -221,7 +222,9 @@ describe('roles', () => {
       .set('Cookie', patient.cookie)
       .send({ reason: 'Queue for doctors only' })
       .expect(201);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The request is answered after its queue broadcast was sent (afterChange awaits it): once
+    // everything queued for this socket has arrived, a queueUpdated for it would be among it.
+    await drained(doctorSocket);
     expect(queueHeard).toEqual([]);
     expect(doctorSocket.connected).toBe(true);
 

@@ -69,7 +69,7 @@ export function authRoutes(deps: {
       .post('/login', login)
       .post('/logout', requireAuth, logout)
       .get('/me', requireAuth, me)
-    .get('/session', session)
+      .get('/session', session)
       .post('/password', requireAuth, changePassword)
       .post('/socket-ticket', requireAuth, socketTicket)
   );

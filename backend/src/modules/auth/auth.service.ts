@@ -1,7 +1,16 @@
 import type { LoginInput, PasswordChangeInput, PublicUser, RegisterInput } from '@telehealth/shared';
 import { errors } from '../../lib/app-error.js';
 import type { AuditLog } from '../audit/index.js';
-import { createAccount, emailTaken, emailTakenError, loadAccount, readAccountByEmail, readPublicUser, toPublicUser, type UserRecord } from '../users/index.js';
+import {
+  createAccount,
+  emailTaken,
+  emailTakenError,
+  loadAccount,
+  readAccountByEmail,
+  readPublicUser,
+  toPublicUser,
+  type UserRecord,
+} from '../users/index.js';
 import type { DeviceCookies } from './device-cookie.js';
 import type { LoginLimiter } from './login-limiter.js';
 import type { PasswordHasher } from './password-hasher.js';
@@ -43,7 +52,13 @@ async function signIn(deps: AuthServiceDeps, user: UserRecord): Promise<SignedIn
 }
 
 /** Compares a password within the login limits (login-limiter.ts): only failures are counted. */
-async function passwordMatches(deps: AuthServiceDeps, email: string, password: string, hash: string, client: ClientInfo): Promise<boolean> {
+async function passwordMatches(
+  deps: AuthServiceDeps,
+  email: string,
+  password: string,
+  hash: string,
+  client: ClientInfo,
+): Promise<boolean> {
   const attempt = await deps.loginLimiter.begin({
     email,
     ip: client.ip,

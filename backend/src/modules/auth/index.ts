@@ -9,5 +9,11 @@ export { createSignupLimiter } from './signup-limiter.js';
 export { createPasswordHasher, type PasswordHasher } from './password-hasher.js';
 export { assertAcceptablePassword } from './password-policy.js';
 export { SessionStore, type AuthIdentity, type SessionEndReason } from './session-store.js';
-export { createSocketTickets, memoryTicketLedger, redisTicketLedger, type SocketTickets, type TicketLedger } from './socket-ticket.js';
+export {
+  createSocketTickets,
+  memoryTicketLedger,
+  redisTicketLedger,
+  type SocketTickets,
+  type TicketLedger,
+} from './socket-ticket.js';
 export { createTokenService, type TokenService } from './tokens.js';

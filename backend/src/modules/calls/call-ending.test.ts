@@ -16,7 +16,13 @@ const call = (answeredAt: number | null): LiveCall => ({
 
 describe('what an ended call leaves in the thread', () => {
   it('an answered call is completed, with its length from the answer, rounded', () => {
-    expect(outcomeOf(call(2_000), 'hangup', 6_600)).toEqual({ callId: 'call-1', callerId: 'p1', calleeId: 'd1', outcome: 'completed', durationSeconds: 5 });
+    expect(outcomeOf(call(2_000), 'hangup', 6_600)).toEqual({
+      callId: 'call-1',
+      callerId: 'p1',
+      calleeId: 'd1',
+      outcome: 'completed',
+      durationSeconds: 5,
+    });
   });
 
   it('an unanswered call is missed, or rejected when the callee declined, and lasted nothing', () => {

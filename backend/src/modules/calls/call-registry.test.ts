@@ -28,7 +28,11 @@ describe('the local call registry', () => {
   it('lets exactly one tab answer', async () => {
     const registry = createLocalCallRegistry();
     await registry.tryStart(ringing('call-1', 'ann', 'bob'));
-    expect(await registry.markAnswered('call-1', 'bob-tab-1', 5)).toMatchObject({ state: 'active', calleeSocketId: 'bob-tab-1', answeredAt: 5 });
+    expect(await registry.markAnswered('call-1', 'bob-tab-1', 5)).toMatchObject({
+      state: 'active',
+      calleeSocketId: 'bob-tab-1',
+      answeredAt: 5,
+    });
     expect(await registry.markAnswered('call-1', 'bob-tab-2', 6)).toBeUndefined();
   });
 

@@ -1,6 +1,8 @@
 import {
   canCall,
+  mayPatientCall,
   takesPart,
+  type FollowUpConsultation,
   type Relation,
   type AnswerCallInput,
   type CallIdInput,
@@ -50,6 +52,8 @@ export interface CallServiceDeps {
   recordCall: (record: CallRecord) => Promise<unknown>;
   /** whether two people have had a consultation together (consultations module) */
   relationBetween: (userA: string, userB: string) => Promise<Relation>;
+  /** a patient's consultations with a doctor, for `mayPatientCall` (consultations module) */
+  pairConsultations: (patientId: string, doctorId: string) => Promise<FollowUpConsultation[]>;
   registry?: CallRegistry;
 }
 
@@ -74,8 +78,10 @@ export interface CallService {
 
 const { noSuchCall } = callRefusals;
 
-const isCallerSocket = (call: LiveCall, actor: CallActor) => call.callerId === actor.userId && call.callerSocketId === actor.socketId;
-const isAnsweringSocket = (call: LiveCall, actor: CallActor) => call.calleeId === actor.userId && call.calleeSocketId === actor.socketId;
+const isCallerSocket = (call: LiveCall, actor: CallActor) =>
+  call.callerId === actor.userId && call.callerSocketId === actor.socketId;
+const isAnsweringSocket = (call: LiveCall, actor: CallActor) =>
+  call.calleeId === actor.userId && call.calleeSocketId === actor.socketId;
 const isRingingCallee = (call: LiveCall, actor: CallActor) => call.calleeId === actor.userId && call.state === 'ringing';
 
 /** A new call, ringing: the caller's socket is known, the callee's only once a tab answers. */
@@ -124,17 +130,52 @@ function relayRenegotiation(io: RealtimeServer, call: LiveCall, actor: CallActor
 
 /**
  * The caller, if `canCall` (shared policies) lets them call this person, read by `_id` through the
- * users module; FORBIDDEN otherwise, and the same for an unknown id, so nothing is learnt.
+ * users module; FORBIDDEN otherwise, and the same for an unknown id, so nothing is learnt. A
+ * patient calls a doctor only during an active consultation (`mayPatientCall`); the follow-up
+ * window after it is for writing.
  */
-async function allowedCaller(callerId: string, calleeId: string, relationBetween: CallServiceDeps['relationBetween']) {
+async function allowedCaller(
+  callerId: string,
+  calleeId: string,
+  deps: Pick<CallServiceDeps, 'relationBetween' | 'pairConsultations'>,
+) {
   if (calleeId === callerId) throw callRefusals.forbidden('You cannot call yourself');
   const users = Types.ObjectId.isValid(calleeId) ? await readPublicUsers([callerId, calleeId]) : new Map<string, never>();
   const [caller, callee] = [users.get(callerId), users.get(calleeId)];
   if (!caller || !callee) throw callRefusals.forbidden();
   const party = (user: NonNullable<typeof caller>) => ({ id: user._id.toString(), role: user.role, active: user.active });
-  if (!canCall(party(caller), party(callee), await relationBetween(callerId, calleeId)))
-    throw callRefusals.forbidden();
+  if (!canCall(party(caller), party(callee), await deps.relationBetween(callerId, calleeId))) throw callRefusals.forbidden();
+  if (caller.role === 'patient' && !mayPatientCall(await deps.pairConsultations(callerId, calleeId)))
+    throw callRefusals.forbidden(
+      'You can call your doctor only during an active consultation; ask for a new consultation to talk again',
+    );
   return caller;
+}
+
+/**
+ * The ringing callee's tab answered: stop the ring, hand the caller the answer, and tell the
+ * callee's other tabs the call was taken elsewhere.
+ */
+async function takeAnswer(
+  scope: {
+    io: CallServiceDeps['io'];
+    registry: CallRegistry;
+    timers: ReturnType<typeof createCallTimers>;
+    clock: CallServiceDeps['clock'];
+  },
+  call: LiveCall,
+  actor: CallActor,
+  answer: AnswerCallInput['answer'],
+): Promise<void> {
+  const answered = await scope.registry.markAnswered(call.callId, actor.socketId, scope.clock.now());
+  // Another tab answered a moment earlier: for this one the call is gone.
+  if (!answered) throw noSuchCall();
+  scope.timers.stopRing(call.callId);
+  scope.io.to(call.callerSocketId).emit('call-answered', { callId: call.callId, answer });
+  scope.io
+    .to(rooms.user(call.calleeId))
+    .except(actor.socketId)
+    .emit('call-ended', { callId: call.callId, reason: 'hangup', answeredElsewhere: true });
 }
 
 /**
@@ -157,24 +198,24 @@ export function createCallService(deps: CallServiceDeps): CallService {
   return {
     async startCall(actor, input) {
       // The order matters: only someone allowed to call may learn whether the callee is online or busy.
-      const caller = await allowedCaller(actor.userId, input.to, deps.relationBetween);
+      const caller = await allowedCaller(actor.userId, input.to, deps);
       if (!(await presence.isOnline(input.to))) throw callRefusals.offline();
 
       assertStarted(await registry.tryStart(ringingCall(actor, input, clock.now())));
 
       timers.ring(input.callId, deps.ringMs, () => endLater(input.callId, 'timeout'));
-      io.to(rooms.user(input.to)).emit('call-made', { callId: input.callId, from: toPublicUser(caller), offer: input.offer, video: input.video });
+      io.to(rooms.user(input.to)).emit('call-made', {
+        callId: input.callId,
+        from: toPublicUser(caller),
+        offer: input.offer,
+        video: input.video,
+      });
     },
 
     async answer(actor, input) {
       const call = await callFor(actor, input.callId);
       if (!isRingingCallee(call, actor)) throw noSuchCall();
-      const answered = await registry.markAnswered(call.callId, actor.socketId, clock.now());
-      // Another tab answered a moment earlier: for this one the call is gone.
-      if (!answered) throw noSuchCall();
-      timers.stopRing(call.callId);
-      io.to(call.callerSocketId).emit('call-answered', { callId: call.callId, answer: input.answer });
-      io.to(rooms.user(call.calleeId)).except(actor.socketId).emit('call-ended', { callId: call.callId, reason: 'hangup', answeredElsewhere: true });
+      await takeAnswer({ io, registry, timers, clock }, call, actor, input.answer);
     },
 
     async relayCandidate(actor, input) {

@@ -1,6 +1,13 @@
 import type { AckResult, ClientToServerEvents, ServerToClientEvents } from '@telehealth/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fakeClock, nextEvent, startTestServer, type ClientSocket, type TestServer, type TestUser } from '../../../test/test-server.js';
+import {
+  fakeClock,
+  nextEvent,
+  startTestServer,
+  type ClientSocket,
+  type TestServer,
+  type TestUser,
+} from '../../../test/test-server.js';
 import { collect, drained } from '../../../test/socket-events.js';
 import { ConsultationModel } from '../consultations/consultation.model.js';
 import { MessageModel, pairKeyOf } from '../messages/message.model.js';
@@ -17,12 +24,20 @@ afterAll(async () => {
 
 const offer = { type: 'offer' as const, sdp: 'v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\n' };
 const answer = { type: 'answer' as const, sdp: 'v=0\r\no=- 3 4 IN IP4 127.0.0.1\r\n' };
-const candidate = (n: number) => ({ candidate: `candidate:${n} 1 udp 2122260223 192.0.2.${n} 5000${n % 10} typ host`, sdpMid: '0', sdpMLineIndex: 0 });
+const candidate = (n: number) => ({
+  candidate: `candidate:${n} 1 udp 2122260223 192.0.2.${n} 5000${n % 10} typ host`,
+  sdpMid: '0',
+  sdpMLineIndex: 0,
+});
 let callCounter = 0;
 const newCallId = () => `call-${Date.now()}-${(callCounter += 1)}`;
 
 type Event = keyof ClientToServerEvents;
-function send<E extends Event>(socket: ClientSocket, event: E, payload: Parameters<ClientToServerEvents[E]>[0]): Promise<AckResult> {
+function send<E extends Event>(
+  socket: ClientSocket,
+  event: E,
+  payload: Parameters<ClientToServerEvents[E]>[0],
+): Promise<AckResult> {
   return (socket.timeout(3_000).emitWithAck as (event: E, payload: unknown) => Promise<AckResult>)(event, payload);
 }
 
@@ -69,13 +84,9 @@ async function callMessages(a: TestUser, b: TestUser) {
 }
 
 /** Waits until the thread between two people holds `count` call messages (recording is after the end event). */
-async function waitForCallMessages(a: TestUser, b: TestUser, count: number, timeoutMs = 3_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const messages = await callMessages(a, b);
-    if (messages.length >= count || Date.now() > deadline) return messages;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+async function waitForCallMessages(a: TestUser, b: TestUser, count: number, timeout = 3_000) {
+  await expect.poll(async () => (await callMessages(a, b)).length, { timeout }).toBeGreaterThanOrEqual(count);
+  return callMessages(a, b);
 }
 
 /** Places a call from `from` to `to` and waits until it rings on `ringing`. */
@@ -142,7 +153,12 @@ describe('placing a call', () => {
     // The stranger is online, yet the patient is told FORBIDDEN, never OFFLINE/BUSY, and nothing rings.
     expect(await nothingRings()).toBe(true);
     // An unknown id looks the same as a forbidden one.
-    const unknown = await send(patientTab, 'call-user', { to: '0123456789abcdef01234567', callId: newCallId(), offer, video: true });
+    const unknown = await send(patientTab, 'call-user', {
+      to: '0123456789abcdef01234567',
+      callId: newCallId(),
+      offer,
+      video: true,
+    });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
@@ -150,17 +166,33 @@ describe('placing a call', () => {
     const { patient, doctor } = await consultedPair();
     const patientTab = await server.connect(patient.cookie);
     await server.connect(doctor.cookie);
-    const spoofed = await send(patientTab, 'call-user', { to: doctor.id, callId: newCallId(), offer, video: true, from: doctor.id } as never);
+    const spoofed = await send(patientTab, 'call-user', {
+      to: doctor.id,
+      callId: newCallId(),
+      offer,
+      video: true,
+      from: doctor.id,
+    } as never);
     expect(spoofed).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     const noOffer = await send(patientTab, 'call-user', { to: doctor.id, callId: newCallId(), video: true } as never);
     expect(noOffer).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
   });
 });
 
+/** Another patient of this doctor, in an active consultation: a patient calls only during one (issue 16). */
 async function consultedPairWith(doctor: TestUser): Promise<{ patient: TestUser }> {
   const patient = await server.createUser('patient');
   const now = new Date();
-  await ConsultationModel.create({ patientId: patient.id, doctorId: doctor.id, reason: 'follow-up', urgency: 'routine', urgencyRank: 1, status: 'completed', createdAt: now, acceptedAt: now, completedAt: now });
+  await ConsultationModel.create({
+    patientId: patient.id,
+    doctorId: doctor.id,
+    reason: 'follow-up',
+    urgency: 'routine',
+    urgencyRank: 1,
+    status: 'active',
+    createdAt: now,
+    acceptedAt: now,
+  });
   return { patient };
 }
 
@@ -210,7 +242,10 @@ describe('a call from ring to hang-up', () => {
 
     // Ended is ended: a late hang-up or candidate finds no call, and both are free to call again.
     expect(await send(doctorTab, 'call-end', { callId })).toMatchObject({ ok: false, error: { code: 'NO_SUCH_CALL' } });
-    expect(await send(doctorTab, 'ice-candidate', { callId, candidate: candidate(4) })).toMatchObject({ ok: false, error: { code: 'NO_SUCH_CALL' } });
+    expect(await send(doctorTab, 'ice-candidate', { callId, candidate: candidate(4) })).toMatchObject({
+      ok: false,
+      error: { code: 'NO_SUCH_CALL' },
+    });
     const again = await ring(patientTab, doctor, doctorTab);
     await send(patientTab, 'call-end', { callId: again.callId });
   });
@@ -231,8 +266,14 @@ describe('a call from ring to hang-up', () => {
     expect(await tab1Silent()).toBe(true);
 
     // Tab 2 answering a moment later finds no call; candidates go to tab 1 only.
-    expect(await send(doctorTab2, 'answer-call', { callId, answer })).toMatchObject({ ok: false, error: { code: 'NO_SUCH_CALL' } });
-    expect(await send(doctorTab2, 'ice-candidate', { callId, candidate: candidate(5) })).toMatchObject({ ok: false, error: { code: 'NO_SUCH_CALL' } });
+    expect(await send(doctorTab2, 'answer-call', { callId, answer })).toMatchObject({
+      ok: false,
+      error: { code: 'NO_SUCH_CALL' },
+    });
+    expect(await send(doctorTab2, 'ice-candidate', { callId, candidate: candidate(5) })).toMatchObject({
+      ok: false,
+      error: { code: 'NO_SUCH_CALL' },
+    });
     const tab2GetsNothing = silentFor(doctorTab2, 'ice-candidate');
     const tab1Gets = nextEvent(doctorTab1, 'ice-candidate');
     await send(patientTab, 'ice-candidate', { callId, candidate: candidate(6) });
@@ -267,7 +308,10 @@ describe('a call from ring to hang-up', () => {
 
     expect(await send(doctorTab, 'call-reject', { callId })).toMatchObject({ ok: false, error: { code: 'NO_SUCH_CALL' } });
     // Renegotiation belongs to an answered call only.
-    expect(await send(doctorTab, 'call-renegotiate', { callId, description: offer })).toMatchObject({ ok: false, error: { code: 'NO_SUCH_CALL' } });
+    expect(await send(doctorTab, 'call-renegotiate', { callId, description: offer })).toMatchObject({
+      ok: false,
+      error: { code: 'NO_SUCH_CALL' },
+    });
     const calleeStops = nextEvent(patientTab, 'call-ended');
     expect(await send(doctorTab, 'call-end', { callId })).toEqual({ ok: true });
     expect(await calleeStops).toEqual({ callId, reason: 'hangup' });
@@ -282,14 +326,20 @@ describe('a call from ring to hang-up', () => {
     const doctorTab = await server.connect(doctor.cookie);
     const { callId } = await ring(patientTab, doctor, doctorTab);
 
-    const [callerEnded, calleeEnded] = await Promise.all([nextEvent(patientTab, 'call-ended', 3_000), nextEvent(doctorTab, 'call-ended', 3_000)]);
+    const [callerEnded, calleeEnded] = await Promise.all([
+      nextEvent(patientTab, 'call-ended', 3_000),
+      nextEvent(doctorTab, 'call-ended', 3_000),
+    ]);
     expect(callerEnded).toEqual({ callId, reason: 'timeout' });
     expect(calleeEnded).toEqual({ callId, reason: 'timeout' });
 
     const messages = await waitForCallMessages(patient, doctor, 1);
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({ kind: 'call', call: { outcome: 'missed', durationSeconds: 0 } });
-    expect(await send(doctorTab, 'answer-call', { callId, answer })).toMatchObject({ ok: false, error: { code: 'NO_SUCH_CALL' } });
+    expect(await send(doctorTab, 'answer-call', { callId, answer })).toMatchObject({
+      ok: false,
+      error: { code: 'NO_SUCH_CALL' },
+    });
   });
 });
 
@@ -304,9 +354,18 @@ describe('a third user cannot touch someone else’s call', () => {
 
     const callerHearsNothing = [silentFor(patientTab, 'call-answered'), silentFor(patientTab, 'ice-candidate')];
     const calleeHearsNothing = silentFor(doctorTab, 'ice-candidate');
-    expect(await send(intruderTab, 'answer-call', { callId, answer })).toMatchObject({ ok: false, error: { code: 'NO_SUCH_CALL' } });
-    expect(await send(intruderTab, 'ice-candidate', { callId, candidate: candidate(7) })).toMatchObject({ ok: false, error: { code: 'NO_SUCH_CALL' } });
-    expect(await send(intruderTab, 'call-renegotiate', { callId, description: offer })).toMatchObject({ ok: false, error: { code: 'NO_SUCH_CALL' } });
+    expect(await send(intruderTab, 'answer-call', { callId, answer })).toMatchObject({
+      ok: false,
+      error: { code: 'NO_SUCH_CALL' },
+    });
+    expect(await send(intruderTab, 'ice-candidate', { callId, candidate: candidate(7) })).toMatchObject({
+      ok: false,
+      error: { code: 'NO_SUCH_CALL' },
+    });
+    expect(await send(intruderTab, 'call-renegotiate', { callId, description: offer })).toMatchObject({
+      ok: false,
+      error: { code: 'NO_SUCH_CALL' },
+    });
     expect(await send(intruderTab, 'call-end', { callId })).toMatchObject({ ok: false, error: { code: 'NO_SUCH_CALL' } });
     expect(await send(intruderTab, 'call-reject', { callId })).toMatchObject({ ok: false, error: { code: 'NO_SUCH_CALL' } });
     expect(await Promise.all(callerHearsNothing.map((check) => check()))).toEqual([true, true]);
@@ -325,7 +384,10 @@ describe('a third user cannot touch someone else’s call', () => {
     const patientOtherTab = await server.connect(patient.cookie);
     const doctorTab = await server.connect(doctor.cookie);
     const { callId } = await ring(patientTab, doctor, doctorTab);
-    expect(await send(patientOtherTab, 'ice-candidate', { callId, candidate: candidate(8) })).toMatchObject({ ok: false, error: { code: 'NO_SUCH_CALL' } });
+    expect(await send(patientOtherTab, 'ice-candidate', { callId, candidate: candidate(8) })).toMatchObject({
+      ok: false,
+      error: { code: 'NO_SUCH_CALL' },
+    });
     expect(await send(patientOtherTab, 'call-end', { callId })).toMatchObject({ ok: false, error: { code: 'NO_SUCH_CALL' } });
     await send(patientTab, 'call-end', { callId });
   });
@@ -341,11 +403,14 @@ describe('ICE candidates are rate limited per socket', () => {
     let relayed = 0;
     doctorTab.on('ice-candidate', () => (relayed += 1));
 
-    const results = await Promise.all(Array.from({ length: 160 }, (_, n) => send(patientTab, 'ice-candidate', { callId, candidate: candidate(n) })));
+    const results = await Promise.all(
+      Array.from({ length: 160 }, (_, n) => send(patientTab, 'ice-candidate', { callId, candidate: candidate(n) })),
+    );
     const limited = results.filter((result) => !result.ok && result.error.code === 'RATE_LIMITED').length;
     expect(limited).toBeGreaterThan(0);
     expect(results.filter((result) => result.ok).length).toBeLessThanOrEqual(110);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Each relay is sent before its acknowledgement: all have been queued for the doctor's tab by now.
+    await drained(doctorTab);
     expect(relayed).toBe(160 - limited);
     await send(patientTab, 'call-end', { callId });
   });

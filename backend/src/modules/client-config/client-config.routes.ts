@@ -7,13 +7,15 @@ import { requireAuth } from '../../middleware/require-auth.js';
 export interface ClientConfigAnswer {
   /** the MediaPipe gesture model (`GESTURE_MODEL_URL`), served from our own origin by default */
   gestureModelUrl: string;
+  /** days a patient may still write to a doctor after a consultation (`FOLLOW_UP_DAYS`), for the shared follow-up rule */
+  followUpDays: number;
 }
 
 export function clientConfigRoutes(deps: { config: Config }): Router {
   const { config } = deps;
 
   const getClientConfig = endpoint({}, async ({ res }) => {
-    const answer: ClientConfigAnswer = { gestureModelUrl: config.gestureModelUrl };
+    const answer: ClientConfigAnswer = { gestureModelUrl: config.gestureModelUrl, followUpDays: config.followUpDays };
     res.json(answer);
   });
 

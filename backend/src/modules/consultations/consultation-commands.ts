@@ -11,6 +11,7 @@ import type { ConsultationSync } from './consultation-sync.js';
 import type { QueueBroadcast } from './queue-broadcast.js';
 import { relationsChanged } from './relations.js';
 import type { WaitingLine } from './waiting-line.js';
+import { setWaitingNote, tellWaitingRoom } from './waiting-note.js';
 
 export interface ConsultationCommandDeps {
   clock: Clock;
@@ -18,6 +19,11 @@ export interface ConsultationCommandDeps {
   line: WaitingLine;
   broadcast: QueueBroadcast;
   sync: ConsultationSync;
+  /** a doctor took it / completed it: the messages module marks it in the pair's thread (wired in context.ts) */
+  onStarted: (consultation: Consultation) => Promise<void>;
+  onCompleted: (consultation: Consultation) => Promise<void>;
+  /** the patient's acceptance of the current consent, or CONSENT_REQUIRED (consent module) */
+  requireConsent: (patientId: string) => Promise<{ version: number; acceptedAt: Date }>;
 }
 type Deps = ConsultationCommandDeps;
 
@@ -72,9 +78,13 @@ async function requestedDoctor(doctorId: string | undefined): Promise<Types.Obje
   return new Types.ObjectId(doctorId);
 }
 
-/** A patient asks to be seen; at most one waiting or active consultation per patient. */
+/**
+ * A patient asks to be seen, having accepted the current consent (which the request records); at
+ * most one waiting or active consultation per patient.
+ */
 async function open(deps: Deps, patientId: string, input: OpenConsultationInput): Promise<Consultation> {
   const requestedDoctorId = await requestedDoctor(input.doctorId);
+  const consent = await deps.requireConsent(patientId);
   const patient = new Types.ObjectId(patientId);
   // The check gives the usual answer; the unique openKey settles two requests that race past it.
   if (await ConsultationModel.exists({ patientId: patient, status: mongoose.trusted({ $in: OPEN_STATUSES }) }))
@@ -91,6 +101,7 @@ async function open(deps: Deps, patientId: string, input: OpenConsultationInput)
       status: 'waiting',
       createdAt: now(deps),
       openKey: openKeyFor(patient),
+      consent,
     });
     record = created.toObject();
   } catch (error) {
@@ -109,8 +120,14 @@ async function accept(deps: Deps, doctorId: string, id: string): Promise<Consult
     { returnDocument: 'after' },
   ).lean();
   if (!record)
-    return explainMiss(id, (found) => found.requestedDoctorId === null || found.requestedDoctorId.equals(doctor), 'This consultation is no longer waiting');
-  return afterChange(deps, record);
+    return explainMiss(
+      id,
+      (found) => found.requestedDoctorId === null || found.requestedDoctorId.equals(doctor),
+      'This consultation is no longer waiting',
+    );
+  const consultation = await afterChange(deps, record);
+  await deps.onStarted(consultation);
+  return consultation;
 }
 
 /** Its doctor ends an active consultation, optionally with notes the patient can read. */
@@ -118,11 +135,16 @@ async function complete(deps: Deps, doctorId: string, id: string, notes: string 
   const doctor = new Types.ObjectId(doctorId);
   const record = await ConsultationModel.findOneAndUpdate(
     { _id: new Types.ObjectId(id), status: 'active', doctorId: doctor },
-    { $set: { status: 'completed', completedAt: now(deps), openKey: closedKeyFor(id), ...(notes !== undefined ? { notes } : {}) } },
+    {
+      $set: { status: 'completed', completedAt: now(deps), openKey: closedKeyFor(id), ...(notes !== undefined ? { notes } : {}) },
+    },
     { returnDocument: 'after' },
   ).lean();
-  if (!record) return explainMiss(id, (found) => found.doctorId?.equals(doctor) ?? false, 'Only an active consultation can be completed');
-  return afterChange(deps, record);
+  if (!record)
+    return explainMiss(id, (found) => found.doctorId?.equals(doctor) ?? false, 'Only an active consultation can be completed');
+  const consultation = await afterChange(deps, record);
+  await deps.onCompleted(consultation);
+  return consultation;
 }
 
 /** Its patient withdraws a request that is still waiting. */
@@ -139,7 +161,10 @@ async function cancel(deps: Deps, patientId: string, id: string): Promise<Consul
 
 /** A deactivated patient leaves the line: their waiting request is cancelled. */
 async function cancelWaitingOf(deps: Deps, patientId: string): Promise<void> {
-  const waiting = await ConsultationModel.find({ patientId: new Types.ObjectId(patientId), status: 'waiting' }, { _id: 1 }).lean();
+  const waiting = await ConsultationModel.find(
+    { patientId: new Types.ObjectId(patientId), status: 'waiting' },
+    { _id: 1 },
+  ).lean();
   for (const { _id } of waiting) {
     const record = await ConsultationModel.findOneAndUpdate(
       { _id, status: 'waiting' },
@@ -160,7 +185,11 @@ async function doctorAvailabilityChanged(deps: Deps, doctorId: string, available
   const snapshot = await deps.line.snapshot();
   const waiting = snapshot.ordered.filter((entry) => entry.requestedDoctorId === doctorId);
   for (const { record } of waiting)
-    deps.io.to(rooms.user(record.patientId.toString())).emit('consultationUpdated', toConsultation(record, snapshot.users, snapshot));
+    deps.io
+      .to(rooms.user(record.patientId.toString()))
+      .emit('consultationUpdated', toConsultation(record, snapshot.users, snapshot));
+  // Going away cleared their note to the waiting room (users/user.service.ts `setAvailability`).
+  if (!available) tellWaitingRoom(deps.io, snapshot, { doctorId, text: '', at: now(deps).toISOString() });
 }
 
 /** Patients ask, doctors take and complete, patients cancel: each one conditional write, then `afterChange`. */
@@ -172,5 +201,6 @@ export function createConsultationCommands(deps: ConsultationCommandDeps) {
     cancel: (patientId: string, id: string) => cancel(deps, patientId, id),
     cancelWaitingOf: (patientId: string) => cancelWaitingOf(deps, patientId),
     doctorAvailabilityChanged: (doctorId: string, available: boolean) => doctorAvailabilityChanged(deps, doctorId, available),
+    setWaitingNote: (doctorId: string, text: string) => setWaitingNote(deps, doctorId, text),
   };
 }

@@ -9,13 +9,28 @@ import type { LineEntry, WaitingLineSnapshot } from './waiting-line.js';
 export type QueueNumbers = Pick<WaitingLineSnapshot, 'positions' | 'medianLengthSeconds'>;
 
 /** Dates as the API shows them, only those the record has. */
-function datesOf(record: ConsultationRecord): Partial<Pick<Consultation, 'acceptedAt' | 'completedAt' | 'cancelledAt'>> & { createdAt: string } {
+function datesOf(
+  record: ConsultationRecord,
+): Partial<Pick<Consultation, 'acceptedAt' | 'completedAt' | 'cancelledAt'>> & { createdAt: string } {
   return {
     createdAt: record.createdAt.toISOString(),
     ...(record.acceptedAt ? { acceptedAt: record.acceptedAt.toISOString() } : {}),
     ...(record.completedAt ? { completedAt: record.completedAt.toISOString() } : {}),
     ...(record.cancelledAt ? { cancelledAt: record.cancelledAt.toISOString() } : {}),
   };
+}
+
+/**
+ * The word a named doctor left for their waiting room, while the request waits for them. A request
+ * naming nobody shows none: any doctor may take it, so one doctor's "running late" would mislead.
+ */
+function waitingNoteOf(
+  record: ConsultationRecord,
+  requestedDoctor: PublicUserRecord | undefined,
+): Pick<Consultation, 'waitingNote'> {
+  const note = requestedDoctor?.waitingNote;
+  if (record.status !== 'waiting' || !note) return {};
+  return { waitingNote: { text: note.text, at: note.at.toISOString() } };
 }
 
 /** One consultation as the API shows it; `online` adds `patientOnline` (doctors' view). */
@@ -45,6 +60,10 @@ export function toConsultation(
     ...(requestedDoctor ? { requestedDoctorAvailable: requestedDoctor.active && requestedDoctor.available } : {}),
     ...(online ? { patientOnline: online.get(record.patientId.toString()) ?? false } : {}),
     ...(record.notes ? { notes: record.notes } : {}),
+    ...(record.consent
+      ? { consent: { version: record.consent.version, acceptedAt: record.consent.acceptedAt.toISOString() } }
+      : {}),
+    ...waitingNoteOf(record, requestedDoctor),
     ...datesOf(record),
   };
 }
@@ -53,7 +72,10 @@ export function toConsultation(
 export const forPatient = ({ patientOnline: _online, ...consultation }: Consultation): Consultation => consultation;
 
 /** Consultations as the API shows them, with their users read fresh by id (users/user-reads.ts). */
-export async function presentConsultations(records: readonly ConsultationRecord[], numbers: QueueNumbers | null): Promise<Consultation[]> {
+export async function presentConsultations(
+  records: readonly ConsultationRecord[],
+  numbers: QueueNumbers | null,
+): Promise<Consultation[]> {
   const ids = records.flatMap((record) => [record.patientId, record.doctorId, record.requestedDoctorId]);
   const users = await readPublicUsers(ids.flatMap((id) => (id ? [id.toString()] : [])));
   return records.map((record) => toConsultation(record, users, numbers));

@@ -26,7 +26,10 @@ export function createConsultationQueries(deps: { line: WaitingLine; presence: P
 
   return {
     /** A patient's own consultations, or those assigned to a doctor; newest first. */
-    async list(viewer: Viewer, query: ConsultationListQuery): Promise<{ consultations: Consultation[]; nextCursor: string | null }> {
+    async list(
+      viewer: Viewer,
+      query: ConsultationListQuery,
+    ): Promise<{ consultations: Consultation[]; nextCursor: string | null }> {
       // Admins manage accounts, not care: they have no consultations of their own to list.
       if (viewer.role === 'admin') return { consultations: [], nextCursor: null };
       const me = new Types.ObjectId(viewer.userId);
@@ -35,7 +38,10 @@ export function createConsultationQueries(deps: { line: WaitingLine; presence: P
         ...(query.status ? { status: query.status } : {}),
         ...afterCursor(query.cursor),
       };
-      const { page, nextCursor } = splitPage(await ConsultationModel.find(mine, null, pageWindow(query.limit)).lean(), query.limit);
+      const { page, nextCursor } = splitPage(
+        await ConsultationModel.find(mine, null, pageWindow(query.limit)).lean(),
+        query.limit,
+      );
       const numbers = page.some((record) => record.status === 'waiting') ? await line.snapshot() : null;
       return { consultations: (await presentConsultations(page, numbers)).map(forPatient), nextCursor };
     },

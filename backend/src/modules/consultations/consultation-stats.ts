@@ -30,7 +30,10 @@ async function averageWaitSeconds(): Promise<number | null> {
 async function perDay(clock: Clock): Promise<AdminStats['consultationsPerDay']> {
   const today = Math.floor(clock.now() / DAY_MS) * DAY_MS;
   const since = new Date(today - (STATS_DAYS - 1) * DAY_MS);
-  const recent = await ConsultationModel.find({ createdAt: mongoose.trusted({ $gte: since }) }, { createdAt: 1, acceptedAt: 1 }).lean();
+  const recent = await ConsultationModel.find(
+    { createdAt: mongoose.trusted({ $gte: since }) },
+    { createdAt: 1, acceptedAt: 1 },
+  ).lean();
   const days = Array.from({ length: STATS_DAYS }, (_, index) => ({
     day: new Date(since.getTime() + index * DAY_MS).toISOString().slice(0, 10),
     count: 0,

@@ -33,7 +33,9 @@ export function createConsultationSync(deps: ConsultationSyncDeps) {
   }
 
   const onConsultationChanged = (id: string) =>
-    void changedElsewhere(id).catch((error: unknown) => logger.error({ err: error }, 'applying a consultation changed elsewhere failed'));
+    void changedElsewhere(id).catch((error: unknown) =>
+      logger.error({ err: error }, 'applying a consultation changed elsewhere failed'),
+    );
   // Another instance re-read a doctor whose availability changed: so do we.
   const onDoctorChanged = (doctorId: string) =>
     void line.refreshUser(doctorId).catch((error: unknown) => logger.warn({ err: error }, 'refreshing a doctor failed'));

@@ -16,6 +16,8 @@ export interface ConsultationRecord {
   acceptedAt: Date | null;
   completedAt: Date | null;
   cancelledAt: Date | null;
+  /** the telehealth consent the patient had accepted when they asked (consent module); null on older rows */
+  consent?: { version: number; acceptedAt: Date } | null;
   /**
    * `open:<patientId>` while waiting or active, `closed:<own id>` otherwise, under a unique index:
    * the database itself refuses a patient's second open request, however close together two
@@ -44,6 +46,10 @@ const consultationSchema = new Schema<ConsultationRecord>(
     acceptedAt: { type: Date, default: null },
     completedAt: { type: Date, default: null },
     cancelledAt: { type: Date, default: null },
+    consent: {
+      type: new Schema({ version: { type: Number, required: true }, acceptedAt: { type: Date, required: true } }, { _id: false }),
+      default: null,
+    },
     openKey: {
       type: String,
       required: true,

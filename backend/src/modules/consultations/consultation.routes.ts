@@ -1,13 +1,18 @@
 import { Router } from 'express';
+import { z } from 'zod';
 import {
   completeConsultationSchema,
   consultationListQuerySchema,
   idParamsSchema,
+  objectIdSchema,
   openConsultationSchema,
+  waitingNoteSchema,
 } from '@telehealth/shared';
 import { endpoint } from '../../lib/endpoint.js';
 import { currentUser, requireAuth, requireRole } from '../../middleware/require-auth.js';
 import type { ConsultationService } from './consultation.service.js';
+
+const userParamsSchema = z.strictObject({ userId: objectIdSchema });
 
 /** `/api/consultations`: the queue. The logic is in the service; each handler is one call. */
 export function consultationRoutes(deps: { consultations: ConsultationService }): Router {
@@ -33,6 +38,10 @@ export function consultationRoutes(deps: { consultations: ConsultationService })
     res.json({ consultation: await consultations.get(currentUser(req), params.id) });
   });
 
+  const listConsultationsWith = endpoint({ params: userParamsSchema }, async ({ params, req, res }) => {
+    res.json({ consultations: await consultations.consultationsWith(currentUser(req), params.userId) });
+  });
+
   const acceptConsultation = endpoint({ params: idParamsSchema }, async ({ params, req, res }) => {
     res.json({ consultation: await consultations.accept(currentUser(req).userId, params.id) });
   });
@@ -48,11 +57,17 @@ export function consultationRoutes(deps: { consultations: ConsultationService })
     res.json({ consultation: await consultations.cancel(currentUser(req).userId, params.id) });
   });
 
+  const setWaitingNote = endpoint({ body: waitingNoteSchema }, async ({ body, req, res }) => {
+    res.json({ waitingNote: await consultations.setWaitingNote(currentUser(req).userId, body.text) });
+  });
+
   return Router()
     .post('/', requireRole('patient'), openConsultation)
     .get('/', requireAuth, listConsultations)
     .get('/queue', requireRole('doctor'), showQueue)
     .get('/doctors-available', requireAuth, countAvailableDoctors)
+    .put('/waiting-note', requireRole('doctor'), setWaitingNote)
+    .get('/with/:userId', requireRole('patient', 'doctor'), listConsultationsWith)
     .get('/:id', requireAuth, showConsultation)
     .post('/:id/accept', requireRole('doctor'), acceptConsultation)
     .post('/:id/complete', requireRole('doctor'), completeConsultation)

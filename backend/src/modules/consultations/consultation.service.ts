@@ -1,3 +1,4 @@
+import type { Consultation } from '@telehealth/shared';
 import type { Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
 import type { PresenceRegistry } from '../../realtime/presence-registry.js';
@@ -5,6 +6,7 @@ import type { RealtimeServer } from '../../realtime/types.js';
 import { createConsultationCommands } from './consultation-commands.js';
 import { createConsultationQueries } from './consultation-queries.js';
 import { createConsultationSync } from './consultation-sync.js';
+import { consultationsWith } from './consultations-with.js';
 import { createQueueBroadcast } from './queue-broadcast.js';
 import { createWaitingLine } from './waiting-line.js';
 
@@ -18,6 +20,11 @@ export interface ConsultationServiceDeps {
   scaled?: boolean;
   /** how often the waiting line is re-read from the database (tests shorten it) */
   queueReloadIntervalMs?: number;
+  /** the patient's acceptance of the current consent, or CONSENT_REQUIRED (consent module) */
+  requireConsent: (patientId: string) => Promise<{ version: number; acceptedAt: Date }>;
+  /** told after a doctor takes or completes a consultation (the messages module marks it in the thread) */
+  onStarted: (consultation: Consultation) => Promise<void>;
+  onCompleted: (consultation: Consultation) => Promise<void>;
 }
 
 /**
@@ -39,8 +46,18 @@ export function createConsultationService(deps: ConsultationServiceDeps) {
   const sync = createConsultationSync({ io, logger, line, refreshQueue: broadcast.refresh, scaled: deps.scaled ?? false });
 
   return {
-    ...createConsultationCommands({ clock: deps.clock, io, line, broadcast, sync }),
+    ...createConsultationCommands({
+      clock: deps.clock,
+      io,
+      line,
+      broadcast,
+      sync,
+      requireConsent: deps.requireConsent,
+      onStarted: deps.onStarted,
+      onCompleted: deps.onCompleted,
+    }),
     ...createConsultationQueries({ line, presence }),
+    consultationsWith,
 
     /**
      * Re-reads the waiting line from the database now, and re-broadcasts it if it changed: for

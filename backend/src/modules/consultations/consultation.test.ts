@@ -469,17 +469,24 @@ describe('a long line', () => {
     const sockets = await Promise.all(patients.map((patient) => server.connect(patient.cookie)));
     const opened: Consultation[] = [];
     for (const patient of patients) {
-      const response = await server.request.post('/api/consultations').set('Cookie', patient.cookie).send({ reason: 'a steady line' });
+      const response = await server.request
+        .post('/api/consultations')
+        .set('Cookie', patient.cookie)
+        .send({ reason: 'a steady line' });
       expect(response.status).toBe(201);
       opened.push(response.body.consultation as Consultation);
     }
     const doctor = await server.createUser('doctor');
-    const heard = sockets.slice(1).map((socket, index) =>
-      eventMatching(socket, 'consultationUpdated', (consultation) => consultation.position === index + 1, 5_000),
-    );
+    const heard = sockets
+      .slice(1)
+      .map((socket, index) =>
+        eventMatching(socket, 'consultationUpdated', (consultation) => consultation.position === index + 1, 5_000),
+      );
     await server.request.post(`/api/consultations/${opened[0]!.id}/accept`).set('Cookie', doctor.cookie).expect(200);
     const told = await Promise.all(heard);
-    told.forEach((consultation, index) => expect(consultation).toMatchObject({ id: opened[index + 1]!.id, status: 'waiting', position: index + 1 }));
+    told.forEach((consultation, index) =>
+      expect(consultation).toMatchObject({ id: opened[index + 1]!.id, status: 'waiting', position: index + 1 }),
+    );
   });
 
   it('with 500 patients waiting, taking the first re-broadcasts the whole queue, everyone moved up by one', async () => {
@@ -513,7 +520,9 @@ describe('a long line', () => {
     await server.request.post(`/api/consultations/${head!.id}/accept`).set('Cookie', doctor.cookie).expect(200);
     const { consultations } = await told;
     expect(consultations[0]).toMatchObject({ position: 1, patient: { id: patients[1]!._id.toString() } });
-    expect(consultations.map((consultation) => consultation.position)).toEqual(Array.from({ length: 499 }, (_, index) => index + 1));
+    expect(consultations.map((consultation) => consultation.position)).toEqual(
+      Array.from({ length: 499 }, (_, index) => index + 1),
+    );
     // How fast this is for 500 waiting is measured by `npm run bench` (queue fan-out), not here.
   });
 });

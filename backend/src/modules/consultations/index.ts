@@ -3,3 +3,4 @@ export { createConsultationService, type ConsultationService, type ConsultationS
 export { consultationRoutes } from './consultation.routes.js';
 export { consultedWith, relationBetween } from './relations.js';
 export { consultationStats, STATS_DAYS } from './consultation-stats.js';
+export { pairConsultations } from './pair-consultations.js';

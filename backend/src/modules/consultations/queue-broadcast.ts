@@ -41,12 +41,15 @@ export function createQueueBroadcast(deps: QueueBroadcastDeps) {
   let lastTold = new Map<string, string>();
 
   function sendDoctorsTheirViews(queue: readonly Consultation[]): void {
-    const named = new Set(queue.flatMap((consultation) => (consultation.requestedDoctorId ? [consultation.requestedDoctorId] : [])));
+    const named = new Set(
+      queue.flatMap((consultation) => (consultation.requestedDoctorId ? [consultation.requestedDoctorId] : [])),
+    );
     io.local
       .to(rooms.role('doctor'))
       .except([...named].map(rooms.user))
       .emit('queueUpdated', { consultations: queue.filter((consultation) => consultation.requestedDoctorId === null) });
-    for (const doctorId of named) io.local.to(rooms.user(doctorId)).emit('queueUpdated', { consultations: queueFor(queue, doctorId) });
+    for (const doctorId of named)
+      io.local.to(rooms.user(doctorId)).emit('queueUpdated', { consultations: queueFor(queue, doctorId) });
   }
 
   function tellPatientsWhoseNumbersMoved(queue: readonly Consultation[]): void {

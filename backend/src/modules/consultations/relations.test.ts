@@ -14,14 +14,34 @@ afterAll(async () => {
 
 describe('relations, asked by many at once (a wave of sockets connecting)', () => {
   it('answers each of 80 concurrent askers with their own partners, twice over, and a new relation is seen at once', async () => {
-    const doctor = await UserModel.create({ name: 'Dr Wave', email: 'wave-doctor@test.local', passwordHash: 'x', role: 'doctor' });
+    const doctor = await UserModel.create({
+      name: 'Dr Wave',
+      email: 'wave-doctor@test.local',
+      passwordHash: 'x',
+      role: 'doctor',
+    });
     const patients = await UserModel.insertMany(
-      Array.from({ length: 80 }, (_, index) => ({ name: `Wave ${index}`, email: `wave${index}@test.local`, passwordHash: 'x', role: 'patient' })),
+      Array.from({ length: 80 }, (_, index) => ({
+        name: `Wave ${index}`,
+        email: `wave${index}@test.local`,
+        passwordHash: 'x',
+        role: 'patient',
+      })),
     );
     const consulted = patients.filter((_, index) => index % 2 === 0);
     const now = new Date();
     await ConsultationModel.insertMany(
-      consulted.map((patient) => ({ patientId: patient._id, doctorId: doctor._id, reason: 'wave', urgency: 'routine', urgencyRank: 1, status: 'completed', createdAt: now, acceptedAt: now, completedAt: now })),
+      consulted.map((patient) => ({
+        patientId: patient._id,
+        doctorId: doctor._id,
+        reason: 'wave',
+        urgency: 'routine',
+        urgencyRank: 1,
+        status: 'completed',
+        createdAt: now,
+        acceptedAt: now,
+        completedAt: now,
+      })),
     );
     for (let round = 0; round < 2; round += 1) {
       const answers = await Promise.all(patients.map((patient) => consultedWith(patient._id.toString())));
@@ -31,7 +51,16 @@ describe('relations, asked by many at once (a wave of sockets connecting)', () =
 
     const late = patients[1]!;
     expect(await relationBetween(late._id.toString(), doctor._id.toString())).toEqual({ consulted: false });
-    await ConsultationModel.create({ patientId: late._id, doctorId: doctor._id, reason: 'late', urgency: 'routine', urgencyRank: 1, status: 'active', createdAt: now, acceptedAt: now });
+    await ConsultationModel.create({
+      patientId: late._id,
+      doctorId: doctor._id,
+      reason: 'late',
+      urgency: 'routine',
+      urgencyRank: 1,
+      status: 'active',
+      createdAt: now,
+      acceptedAt: now,
+    });
     expect(await relationBetween(late._id.toString(), doctor._id.toString())).toEqual({ consulted: true });
   });
 });

@@ -49,7 +49,9 @@ const sharedReadIsFresh = () => allPairs !== undefined && Date.now() - allPairs.
 function readAllPairs(fresh: boolean) {
   if (fresh || !allPairs || !sharedReadIsFresh()) {
     // exec(): a promise several batches may await (a mongoose query runs only once).
-    const rows = ConsultationModel.find({ status: mongoose.trusted({ $in: TOGETHER }) }, { patientId: 1, doctorId: 1 }).lean().exec();
+    const rows = ConsultationModel.find({ status: mongoose.trusted({ $in: TOGETHER }) }, { patientId: 1, doctorId: 1 })
+      .lean()
+      .exec();
     const entry = { at: Date.now(), rows };
     allPairs = entry;
     void rows.catch(() => {

@@ -1,8 +1,16 @@
-import mongoose from 'mongoose';
 import type { Logger } from '../../lib/logger.js';
 import { readPublicUsers as readUsers, type PublicUserRecord } from '../users/index.js';
-import { ConsultationModel, type ConsultationRecord } from './consultation.model.js';
-import { compareQueueOrder, median, positionsOf, RECENT_CONSULTATIONS_FOR_ESTIMATE, type QueueEntry } from './queue-order.js';
+import type { ConsultationRecord } from './consultation.model.js';
+import { RECENT_CONSULTATIONS_FOR_ESTIMATE } from './queue-order.js';
+import {
+  build,
+  completionOf,
+  fingerprint,
+  readLine,
+  usersOf,
+  type LineState,
+  type WaitingLineSnapshot,
+} from './waiting-line-state.js';
 
 /*
  * Why the line is held in memory: on FerretDB (SQLite) no query uses an index except an `_id`
@@ -17,23 +25,7 @@ import { compareQueueOrder, median, positionsOf, RECENT_CONSULTATIONS_FOR_ESTIMA
  */
 
 export type { PublicUserRecord };
-
-/** A waiting consultation in the line, with what the ordering rules read from it. */
-export interface LineEntry extends QueueEntry {
-  record: ConsultationRecord;
-}
-
-/** The waiting line at one moment: what positions, estimates and the queue views are made from. */
-export interface WaitingLineSnapshot {
-  /** every waiting consultation, in queue order */
-  ordered: readonly LineEntry[];
-  positions: ReadonlyMap<string, number>;
-  medianLengthSeconds: number | null;
-  /** the patients and the requested doctors of the waiting consultations, by id */
-  users: ReadonlyMap<string, PublicUserRecord>;
-  /** the waiting patients' ids (presence asks on every connection) */
-  patients: ReadonlySet<string>;
-}
+export type { LineEntry, WaitingLineSnapshot } from './waiting-line-state.js';
 
 export interface WaitingLineOptions {
   logger: Logger;
@@ -50,80 +42,6 @@ const RELOAD_INTERVAL_MS = 60_000;
  * consultation never returns to waiting, and no read takes anywhere near this long.
  */
 const GONE_REMEMBERED_MS = 10 * 60_000;
-
-interface Completion {
-  id: string;
-  completedAt: number;
-  lengthSeconds: number;
-}
-
-interface LineState {
-  waiting: Map<string, ConsultationRecord>;
-  /** the most recent completions, newest first, at most RECENT_CONSULTATIONS_FOR_ESTIMATE */
-  recent: Completion[];
-  users: Map<string, PublicUserRecord>;
-}
-
-// The line's users are read through the users module (users/user-reads.ts: by `_id`, one index
-// lookup each): a second query rather than `$lookup`, which FerretDB does not have.
-
-function completionOf(record: Pick<ConsultationRecord, '_id' | 'acceptedAt' | 'completedAt'>): Completion | null {
-  const { acceptedAt, completedAt } = record;
-  if (!acceptedAt || !completedAt) return null;
-  return {
-    id: record._id.toString(),
-    completedAt: completedAt.getTime(),
-    lengthSeconds: (completedAt.getTime() - acceptedAt.getTime()) / 1000,
-  };
-}
-
-/** The users a waiting consultation shows: its patient and the doctor it asks for. */
-function usersOf(record: ConsultationRecord): string[] {
-  return [record.patientId.toString(), ...(record.requestedDoctorId ? [record.requestedDoctorId.toString()] : [])];
-}
-
-/** Everything that can change what the line shows, as one string to compare two reads by. */
-function fingerprint(state: LineState): string {
-  const waiting = [...state.waiting.values()].sort((a, b) => (a._id.toString() < b._id.toString() ? -1 : 1));
-  const users = [...new Set(waiting.flatMap(usersOf))].sort().map((id) => state.users.get(id) ?? null);
-  return JSON.stringify([waiting, state.recent, users]);
-}
-
-/** Reads the whole line: the waiting consultations, the recent completions, and their users by `_id`. */
-async function readLine(): Promise<LineState> {
-  const [waiting, recent] = await Promise.all([
-    ConsultationModel.find({ status: 'waiting' }).lean(),
-    ConsultationModel.find({ status: 'completed', acceptedAt: mongoose.trusted({ $ne: null }) }, { acceptedAt: 1, completedAt: 1 })
-      .sort({ completedAt: -1 })
-      .limit(RECENT_CONSULTATIONS_FOR_ESTIMATE)
-      .lean(),
-  ]);
-  return {
-    waiting: new Map(waiting.map((record) => [record._id.toString(), record])),
-    recent: recent.flatMap((record) => completionOf(record) ?? []),
-    users: await readUsers(waiting.flatMap(usersOf)),
-  };
-}
-
-/** The snapshot a state shows: queue order, positions, the typical length. */
-function build(current: LineState): WaitingLineSnapshot {
-  const ordered: LineEntry[] = [...current.waiting.values()]
-    .map((record) => ({
-      record,
-      id: record._id.toString(),
-      urgencyRank: record.urgencyRank,
-      createdAt: record.createdAt,
-      requestedDoctorId: record.requestedDoctorId?.toString() ?? null,
-    }))
-    .sort(compareQueueOrder);
-  return {
-    ordered,
-    positions: positionsOf(ordered),
-    medianLengthSeconds: median(current.recent.map((completion) => completion.lengthSeconds)),
-    users: current.users,
-    patients: new Set(ordered.map(({ record }) => record.patientId.toString())),
-  };
-}
 
 /**
  * The waiting line, held in memory by each instance. Loaded lazily (concurrent first uses share
@@ -232,7 +150,9 @@ class WaitingLineState {
     target.waiting.delete(id);
     const completion = record.status === 'completed' ? completionOf(record) : null;
     if (completion && !target.recent.some((known) => known.id === id)) {
-      target.recent = [...target.recent, completion].sort((a, b) => b.completedAt - a.completedAt).slice(0, RECENT_CONSULTATIONS_FOR_ESTIMATE);
+      target.recent = [...target.recent, completion]
+        .sort((a, b) => b.completedAt - a.completedAt)
+        .slice(0, RECENT_CONSULTATIONS_FOR_ESTIMATE);
     }
   }
 
@@ -267,7 +187,9 @@ class WaitingLineState {
   private async ensureUsers(current: LineState): Promise<void> {
     const tried = new Set<string>();
     for (;;) {
-      const missing = [...new Set([...current.waiting.values()].flatMap(usersOf))].filter((id) => !current.users.has(id) && !tried.has(id));
+      const missing = [...new Set([...current.waiting.values()].flatMap(usersOf))].filter(
+        (id) => !current.users.has(id) && !tried.has(id),
+      );
       if (missing.length === 0) return;
       const unfetched = missing.filter((id) => !this.fetching.has(id));
       if (unfetched.length > 0) {

@@ -19,14 +19,8 @@ afterAll(async () => {
 /** How long a request may take to be refused while the database is down. */
 const FAIL_FAST_MS = 3_000;
 
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<number> {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    if (await check()) return Date.now() - started;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`not within ${timeoutMs} ms`);
-}
+/** The status a route answers with now, polled by the tests until it is the one expected. */
+const statusOf = async (path: string, cookie = '') => (await server.request.get(path).set('Cookie', cookie)).status;
 
 describe('a database outage', () => {
   it('is healthy while the database answers', async () => {
@@ -46,18 +40,20 @@ describe('a database outage', () => {
     expect(health.body).toEqual({ status: 'degraded', db: 'down' });
 
     // Other routes fail fast too, with the contract's error and a hint when to retry.
-    await waitFor(async () => (await server.request.get('/api/auth/me').set('Cookie', patient.cookie)).status === 503, 3_000);
+    await expect.poll(() => statusOf('/api/auth/me', patient.cookie), { timeout: 3_000, interval: 100 }).toBe(503);
     const me = await server.request.get('/api/auth/me').set('Cookie', patient.cookie).timeout(FAIL_FAST_MS);
     expect(me.status).toBe(503);
     expect(me.body.error.code).toBe('DATABASE_UNAVAILABLE');
     expect(me.headers['retry-after']).toBeDefined();
-    const write = await server.request.post('/api/auth/register').send({ name: 'During Outage', email: 'outage@example.com', password: 'a good password' });
+    const write = await server.request
+      .post('/api/auth/register')
+      .send({ name: 'During Outage', email: 'outage@example.com', password: 'a good password' });
     expect(write.status).toBe(503);
     expect(socket.connected).toBe(true);
 
     await database.restart();
-    await waitFor(async () => (await server.request.get('/api/health')).status === 200, 15_000);
-    await waitFor(async () => (await server.request.get('/api/auth/me').set('Cookie', patient.cookie)).status === 200, 10_000);
+    await expect.poll(() => statusOf('/api/health'), { timeout: 15_000, interval: 100 }).toBe(200);
+    await expect.poll(() => statusOf('/api/auth/me', patient.cookie), { timeout: 10_000, interval: 100 }).toBe(200);
     expect(socket.connected).toBe(true);
   }, 40_000);
 });

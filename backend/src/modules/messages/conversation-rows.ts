@@ -62,7 +62,9 @@ export async function lastMessagesOf(rows: readonly ConversationRecord[]): Promi
   const unnamed = rows.filter((row) => !row.lastMessageId);
   const [byId, bySeq] = await Promise.all([
     Promise.all(named.map((id) => MessageModel.findById(id).lean<MessageRecord>())),
-    unnamed.length ? MessageModel.find({ $or: unnamed.map((row) => ({ pairKey: row._id, seq: row.lastSeq })) }).lean<MessageRecord[]>() : [],
+    unnamed.length
+      ? MessageModel.find({ $or: unnamed.map((row) => ({ pairKey: row._id, seq: row.lastSeq })) }).lean<MessageRecord[]>()
+      : [],
   ]);
   return [...byId.filter((record): record is MessageRecord => record !== null), ...bySeq];
 }

@@ -1,10 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { EDIT_WINDOW_MS, type CallOutcome, type Message, type Reaction, type SendMessageInput } from '@telehealth/shared';
+import {
+  EDIT_WINDOW_MS,
+  type CallOutcome,
+  type Message,
+  type Reaction,
+  type Role,
+  type SendMessageInput,
+} from '@telehealth/shared';
 import mongoose, { Types } from 'mongoose';
 import { errors } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
 import type { Viewer } from '../../lib/viewer.js';
+import type { Instructions } from './instructions.js';
 import type { MessageAnnouncer } from './message-announcer.js';
 import { MessageModel, pairKeyOf, type MessageRecord } from './message.model.js';
 import type { MessagePermissions } from './message-permissions.js';
@@ -42,11 +50,30 @@ export interface MessageCommandDeps {
   store: MessageStore;
   permissions: MessagePermissions;
   announcer: MessageAnnouncer;
+  instructions: Instructions;
+  /** an account's role and active flag: instructions go from a doctor to a patient only */
+  userStatus(userId: string): Promise<{ role: Role; active: boolean } | undefined>;
 }
 
 /** The fields every new message starts with; `kind`-specific ones are given. */
-function newMessage(at: number, fields: Pick<NewMessage, 'clientId' | 'kind' | 'senderId' | 'receiverId'> & Partial<NewMessage>): NewMessage {
-  return { text: '', replyToId: null, attachment: null, call: null, reactions: [], deleted: false, editedAt: null, readAt: null, createdAt: new Date(at), ...fields };
+export function newMessage(
+  at: number,
+  fields: Pick<NewMessage, 'clientId' | 'kind' | 'senderId' | 'receiverId'> & Partial<NewMessage>,
+): NewMessage {
+  return {
+    text: '',
+    replyToId: null,
+    attachment: null,
+    call: null,
+    system: null,
+    instructions: null,
+    reactions: [],
+    deleted: false,
+    editedAt: null,
+    readAt: null,
+    createdAt: new Date(at),
+    ...fields,
+  };
 }
 
 type Deps = MessageCommandDeps;
@@ -63,8 +90,17 @@ async function announced(deps: Deps, record: MessageRecord | null): Promise<Mess
 async function ownText(deps: Deps, viewer: Viewer, messageId: string, verb: 'edit' | 'delete'): Promise<MessageRecord> {
   const record = await deps.permissions.findOwn(viewer, messageId);
   if (!record.senderId.equals(viewer.userId)) throw errors.forbidden(`Only its sender can ${verb} a message`);
-  if (record.kind !== 'text') throw errors.forbidden(`A call record cannot be ${verb === 'edit' ? 'edited' : 'deleted'}`);
+  if (record.kind !== 'text')
+    throw errors.forbidden(
+      `${record.kind === 'call' ? 'A call record' : 'A system entry'} cannot be ${verb === 'edit' ? 'edited' : 'deleted'}`,
+    );
   return record;
+}
+
+/** Instructions are a doctor's, to one of their patients (`assertMayMessage` has checked the relation). */
+async function assertMayInstruct(deps: Deps, viewer: Viewer, receiverId: string): Promise<void> {
+  if (viewer.role !== 'doctor') throw errors.forbidden('Only a doctor can send instructions');
+  if ((await deps.userStatus(receiverId))?.role !== 'patient') throw errors.forbidden('Instructions are for patients');
 }
 
 /**
@@ -72,10 +108,18 @@ async function ownText(deps: Deps, viewer: Viewer, messageId: string, verb: 'edi
  * A repeated clientId answers the stored message (`created: false`) and announces it again,
  * in case the first attempt stored it but never got to announce it.
  */
-async function send(deps: Deps, viewer: Viewer, receiverId: string, input: SendMessageInput, options: SendOptions = {}): Promise<{ message: Message; created: boolean }> {
+async function send(
+  deps: Deps,
+  viewer: Viewer,
+  receiverId: string,
+  input: SendMessageInput,
+  options: SendOptions = {},
+): Promise<{ message: Message; created: boolean }> {
   await deps.permissions.assertMayMessage(viewer.userId, receiverId);
+  if (input.instructions) await assertMayInstruct(deps, viewer, receiverId);
   const { file: stored } = options;
-  if (!stored && input.text.trim() === '') throw errors.validation([{ path: 'text', message: 'write something or attach a file' }]);
+  if (!stored && input.text.trim() === '')
+    throw errors.validation([{ path: 'text', message: 'write something or attach a file' }]);
   const pairKey = pairKeyOf(viewer.userId, receiverId);
   if (input.replyTo) {
     const original = await MessageModel.findById(input.replyTo, { pairKey: 1 }).lean();
@@ -84,6 +128,8 @@ async function send(deps: Deps, viewer: Viewer, receiverId: string, input: SendM
   const senderId = new Types.ObjectId(viewer.userId);
   const answer = async (record: MessageRecord, created: boolean) => {
     if (record.pairKey !== pairKey) throw errors.conflict('This clientId was already used for another conversation');
+    // A retry heals a pending row the first attempt did not get to write.
+    await deps.instructions.track(record);
     const message = await presentMessage(record);
     deps.announcer.announceNew(message, options.exceptSocketId);
     return { message, created };
@@ -105,7 +151,10 @@ async function send(deps: Deps, viewer: Viewer, receiverId: string, input: SendM
       receiverId: new Types.ObjectId(receiverId),
       text: input.text,
       replyToId: input.replyTo ? new Types.ObjectId(input.replyTo) : null,
-      attachment: stored ? { fileId: new Types.ObjectId(stored.id), name: stored.name, size: stored.size, mimeType: stored.mimeType } : null,
+      attachment: stored
+        ? { fileId: new Types.ObjectId(stored.id), name: stored.name, size: stored.size, mimeType: stored.mimeType }
+        : null,
+      instructions: input.instructions ? { confirmedAt: null } : null,
     }),
   );
   // Lost a race with a concurrent retry on another instance: that one's file is the message's.
@@ -117,7 +166,10 @@ async function send(deps: Deps, viewer: Viewer, receiverId: string, input: SendM
 async function edit(deps: Deps, viewer: Viewer, messageId: string, text: string): Promise<Message> {
   const record = await ownText(deps, viewer, messageId, 'edit');
   if (record.deleted) throw errors.conflict('This message was deleted');
-  if (deps.clock.now() - record.createdAt.getTime() > EDIT_WINDOW_MS) throw errors.conflict('This message can no longer be edited');
+  // The patient confirmed what they read: the words stay as confirmed.
+  if (record.instructions?.confirmedAt) throw errors.conflict('Confirmed instructions cannot be edited');
+  if (deps.clock.now() - record.createdAt.getTime() > EDIT_WINDOW_MS)
+    throw errors.conflict('This message can no longer be edited');
   const changed = await MessageModel.findOneAndUpdate(
     { _id: record._id, deleted: false },
     { $set: { text, editedAt: new Date(deps.clock.now()) } },
@@ -136,6 +188,7 @@ async function remove(deps: Deps, viewer: Viewer, messageId: string): Promise<Me
     { returnDocument: 'after' },
   ).lean();
   if (!changed) throw errors.notFound('No such message');
+  await deps.instructions.track(changed);
   if (record.attachment) await deps.removeFile(record.attachment.fileId.toString());
   return announced(deps, changed);
 }
@@ -147,10 +200,13 @@ async function remove(deps: Deps, viewer: Viewer, messageId: string): Promise<Me
  */
 async function toggleReaction(deps: Deps, viewer: Viewer, messageId: string, emoji: Reaction): Promise<Message> {
   const record = await deps.permissions.findOwn(viewer, messageId);
+  // A consultation's start and end belong to the thread, not to either person: nothing to react to.
+  if (record.kind === 'system') throw errors.forbidden('A system entry takes no reactions');
   if (record.deleted) throw errors.conflict('This message was deleted');
   const entry = { emoji, userId: new Types.ObjectId(viewer.userId) };
   const pulled = await MessageModel.updateOne({ _id: record._id, deleted: false }, { $pull: { reactions: entry } });
-  if (pulled.modifiedCount === 0) await MessageModel.updateOne({ _id: record._id, deleted: false }, { $addToSet: { reactions: entry } });
+  if (pulled.modifiedCount === 0)
+    await MessageModel.updateOne({ _id: record._id, deleted: false }, { $addToSet: { reactions: entry } });
   return announced(deps, await MessageModel.findById(record._id).lean());
 }
 
@@ -190,7 +246,8 @@ async function recordCall(deps: Deps, input: RecordCallInput): Promise<Message> 
 /** The changing side of the thread: send, edit, delete, react, read, and the calls module's traces. */
 export function createMessageCommands(deps: MessageCommandDeps) {
   return {
-    send: (viewer: Viewer, receiverId: string, input: SendMessageInput, options?: SendOptions) => send(deps, viewer, receiverId, input, options),
+    send: (viewer: Viewer, receiverId: string, input: SendMessageInput, options?: SendOptions) =>
+      send(deps, viewer, receiverId, input, options),
     edit: (viewer: Viewer, messageId: string, text: string) => edit(deps, viewer, messageId, text),
     remove: (viewer: Viewer, messageId: string) => remove(deps, viewer, messageId),
     toggleReaction: (viewer: Viewer, messageId: string, emoji: Reaction) => toggleReaction(deps, viewer, messageId, emoji),

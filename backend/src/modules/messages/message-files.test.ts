@@ -4,6 +4,7 @@ import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nextEvent, startTestServer, type TestServer, type TestUser } from '../../../test/test-server.js';
 import { PNG, PDF } from '../../../test/files.js';
+import { bodyBeingRead, watchInfoLog } from '../../../test/wait.js';
 import { MessageModel } from './message.model.js';
 
 let server: TestServer;
@@ -174,8 +175,11 @@ describe('attachments', () => {
       `--${boundary}\r\nContent-Disposition: form-data; name="clientId"\r\n\r\n${id}\r\n` +
         `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="half.png"\r\nContent-Type: image/png\r\n\r\n`,
     );
+    const path = `/api/messages/${doctor.id}`;
+    const reading = bodyBeingRead(server.httpServer, path);
+    const handled = watchInfoLog(server.context.logger, 'the client went away before its request arrived', path);
     await new Promise<void>((resolve) => {
-      const request = http.request(`${server.url}/api/messages/${doctor.id}`, {
+      const request = http.request(`${server.url}${path}`, {
         method: 'POST',
         headers: {
           cookie: patient.cookie,
@@ -187,12 +191,13 @@ describe('attachments', () => {
       request.on('error', () => resolve());
       request.write(head);
       request.write(Buffer.concat([PNG, Buffer.alloc(50_000)]));
-      setTimeout(() => {
+      // Cut off mid-file: once the server is reading the file, as a closed laptop lid does.
+      void reading.then(() => {
         request.destroy();
         resolve();
-      }, 200);
+      });
     });
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await handled();
     expect(await MessageModel.exists({ clientId: id })).toBeNull();
     expect(await storedFiles()).toBe(filesBefore);
     // The server is fine afterwards.

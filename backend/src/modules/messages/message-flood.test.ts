@@ -71,7 +71,9 @@ describe('flooding has a price', () => {
     const typist = await server.connect(patient.cookie);
     // 100 at once: the burst of 40 passes; refilling at 10 a second, the other 60 could pass only if
     // the server took six seconds over them, so a slow machine still sees refusals.
-    const acks = await Promise.all(Array.from({ length: 100 }, () => typist.emitWithAck('typing', { to: doctor.id, isTyping: true })));
+    const acks = await Promise.all(
+      Array.from({ length: 100 }, () => typist.emitWithAck('typing', { to: doctor.id, isTyping: true })),
+    );
     expect(acks.slice(0, 40).every((ack) => ack.ok)).toBe(true);
     const refused = acks.slice(40).filter((ack) => !ack.ok);
     expect(refused.length).toBeGreaterThan(0);

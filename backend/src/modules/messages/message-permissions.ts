@@ -1,6 +1,8 @@
-import { canMessage, takesPart, type Relation, type Role } from '@telehealth/shared';
+import { canMessage, FOLLOW_UP_DAYS, mayPatientWrite, takesPart, type Relation, type Role } from '@telehealth/shared';
 import { Types } from 'mongoose';
-import { errors } from '../../lib/app-error.js';
+import { AppError, errors } from '../../lib/app-error.js';
+import type { Clock } from '../../lib/clock.js';
+import { pairConsultations } from '../consultations/index.js';
 import type { Viewer } from '../../lib/viewer.js';
 import { ConversationModel, MessageModel, pairKeyOf, type MessageRecord } from './message.model.js';
 
@@ -9,6 +11,9 @@ export interface MessagePermissionDeps {
   userStatus(userId: string): Promise<{ role: Role; active: boolean } | undefined>;
   /** whether two people have had a consultation together (consultations module) */
   relationBetween(userA: string, userB: string): Promise<Relation>;
+  clock: Clock;
+  /** FOLLOW_UP_DAYS (config), given by context.ts beside MessageServiceDeps; the shared default without */
+  followUpDays?: number;
 }
 
 export type MessagePermissions = ReturnType<typeof createMessagePermissions>;
@@ -31,6 +36,14 @@ export function createMessagePermissions(deps: MessagePermissionDeps) {
 
     async assertMayMessage(senderId: string, receiverId: string): Promise<void> {
       if (!(await mayMessage(senderId, receiverId))) throw errors.forbidden('You cannot message this person');
+      // A patient writes to a doctor during a consultation and its follow-up window (shared/src/policies/follow-up.ts).
+      if ((await deps.userStatus(senderId))?.role !== 'patient') return;
+      const consultations = await pairConsultations(senderId, receiverId);
+      if (!mayPatientWrite(consultations, deps.clock.now(), deps.followUpDays ?? FOLLOW_UP_DAYS))
+        throw new AppError(
+          'FOLLOW_UP_ENDED',
+          'The follow-up window of your last consultation with this doctor has closed; ask for a new consultation to write to them again',
+        );
     },
 
     /** Reading a thread: whoever may message the other, or has a history with them (an account since deactivated). */

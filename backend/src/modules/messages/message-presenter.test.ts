@@ -30,7 +30,13 @@ function record(fields: Partial<MessageRecord> = {}): MessageRecord {
 describe('a message as the API shows it', () => {
   it('groups the flat reactions by emoji, in the order each emoji was first given', () => {
     const message = toMessage(
-      record({ reactions: [{ emoji: '👍', userId: sender }, { emoji: '❤️', userId: receiver }, { emoji: '👍', userId: third }] }),
+      record({
+        reactions: [
+          { emoji: '👍', userId: sender },
+          { emoji: '❤️', userId: receiver },
+          { emoji: '👍', userId: third },
+        ],
+      }),
       null,
     );
     expect(message.reactions).toEqual([
@@ -42,7 +48,13 @@ describe('a message as the API shows it', () => {
   it('gives an attachment its download address, and dates as ISO strings or null', () => {
     const fileId = new Types.ObjectId();
     const message = toMessage(record({ attachment: { fileId, name: 'scan.png', size: 12, mimeType: 'image/png' } }), null);
-    expect(message.attachment).toEqual({ fileId: fileId.toString(), name: 'scan.png', size: 12, mimeType: 'image/png', url: `/api/files/${fileId.toString()}` });
+    expect(message.attachment).toEqual({
+      fileId: fileId.toString(),
+      name: 'scan.png',
+      size: 12,
+      mimeType: 'image/png',
+      url: `/api/files/${fileId.toString()}`,
+    });
     expect(message).toMatchObject({ createdAt: '2026-01-02T03:04:05.000Z', editedAt: null, readAt: null, call: null });
   });
 });

@@ -19,7 +19,9 @@ export async function presentMessages(records: readonly MessageRecord[]): Promis
   const replyIds = [...new Set(records.flatMap((record) => (record.replyToId ? [record.replyToId.toString()] : [])))];
   const found = await Promise.all(replyIds.map((id) => originals.load(id)));
   const byId = new Map(replyIds.map((id, index) => [id, found[index]]));
-  return records.map((record) => toMessage(record, record.replyToId ? previewOf(record, byId.get(record.replyToId.toString())) : null));
+  return records.map((record) =>
+    toMessage(record, record.replyToId ? previewOf(record, byId.get(record.replyToId.toString())) : null),
+  );
 }
 
 export async function presentMessage(record: MessageRecord): Promise<Message> {
@@ -69,6 +71,8 @@ export function toMessage(record: MessageRecord, replyTo: ReplyPreview | null): 
         }
       : null,
     call: record.call ? { outcome: record.call.outcome, durationSeconds: record.call.durationSeconds } : null,
+    system: record.system ? { ...record.system, consultationId: record.system.consultationId.toString() } : null,
+    instructions: record.instructions ? { confirmedAt: record.instructions.confirmedAt?.toISOString() ?? null } : null,
     reactions: groupReactions(record),
     deleted: record.deleted,
     editedAt: record.editedAt?.toISOString() ?? null,

@@ -27,7 +27,10 @@ export function createMessageQueries(deps: { rows: ConversationRows; permissions
     async conversations(viewer: Viewer): Promise<Conversation[]> {
       await conversationRows.flush((pairKey) => pairKey.includes(viewer.userId));
       const me = new Types.ObjectId(viewer.userId);
-      const rows = await ConversationModel.find({ userIds: me }).sort({ lastAt: -1, lastSeq: -1 }).limit(CONVERSATION_LIST_LIMIT).lean();
+      const rows = await ConversationModel.find({ userIds: me })
+        .sort({ lastAt: -1, lastSeq: -1 })
+        .limit(CONVERSATION_LIST_LIMIT)
+        .lean();
       const partnerIds = rows.map((row) => (row.userIds.find((id) => !id.equals(me)) ?? me).toString());
       const [users, lastRecords, unreadFrom] = await Promise.all([
         readPublicUsers(partnerIds),

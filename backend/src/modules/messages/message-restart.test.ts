@@ -40,7 +40,8 @@ const login = (email: string) => loginTo(baseUrl(), email, SEED_PASSWORD);
 
 beforeAll(async () => {
   await mongoose.connect(uri);
-  for (const role of ['patient', 'doctor'] as const) users[role].id = await seedUser({ name: `Restart ${role}`, email: users[role].email, role });
+  for (const role of ['patient', 'doctor'] as const)
+    users[role].id = await seedUser({ name: `Restart ${role}`, email: users[role].email, role });
   await seedConsultation(users.patient.id, users.doctor.id, 'restart drill');
   port = await freePort();
   await startBackend();
@@ -53,6 +54,9 @@ afterAll(async () => {
   await mongoose.disconnect();
   await dropTestDatabase(uri);
 });
+
+/** The pause between a sender's retries: a client's back-off, not a wait for the backend to be back. */
+const RETRY_BACKOFF_MS = 100;
 
 /** Sends until acknowledged, with the same clientId every time, as the app's outbox does. */
 async function sendUntilAcknowledged(from: 'patient' | 'doctor', text: string, clientId: string): Promise<Message> {
@@ -68,7 +72,7 @@ async function sendUntilAcknowledged(from: 'patient' | 'doctor', text: string, c
     } catch {
       // connection refused or cut: the backend is down, try again
     }
-    await sleep(100);
+    await sleep(RETRY_BACKOFF_MS);
   }
   throw new Error(`never acknowledged: ${clientId}`);
 }

@@ -19,7 +19,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-
 let sequence = 0;
 const clientId = () => `guarded-${Date.now().toString(36)}-${(sequence += 1)}`;
 const storedFiles = () => mongoose.connection.db!.collection('files.files').countDocuments();
@@ -76,6 +75,18 @@ function openUpload(from: TestUser, to: TestUser, declaredBytes: number) {
   return { answer, write: (bytes: Buffer) => request.write(bytes), destroy: () => request.destroy() };
 }
 
+/** How many upload slots the server would give this user now (each taken and handed straight back). */
+function freeSlots(user: TestUser): number {
+  const taken: { release: () => void }[] = [];
+  for (;;) {
+    const slot = server.context.uploadSlots.acquire(user.id);
+    if ('refusal' in slot) break;
+    taken.push(slot);
+  }
+  for (const slot of taken) slot.release();
+  return taken.length;
+}
+
 /** The answer if it comes before `ms`, else 'still waiting' (the server is still reading). */
 const answerWithin = (answer: Promise<RawAnswer | null>, ms: number) =>
   Promise.race([answer, new Promise<'still waiting'>((resolve) => setTimeout(() => resolve('still waiting'), ms))]);
@@ -99,15 +110,15 @@ describe('uploads are refused before they are read', () => {
   it("refuses a third upload at once with 429 and Retry-After while the user's two others run", async () => {
     const { patient, doctor } = await consultedPair();
     const running = [openUpload(patient, doctor, 500_000), openUpload(patient, doctor, 500_000)];
-    // The server has taken both slots once each has started streaming; give it a moment to read the heads.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Both slots are the server's once each upload has passed its guard.
+    await expect.poll(() => freeSlots(patient)).toBe(0);
     const third = await upload(patient, doctor, PNG, 'third.png');
     for (const other of running) other.destroy();
     expect(third.status).toBe(429);
     expect(third.headers['retry-after']).toMatch(/^\d+$/);
     expect(third.body.error.code).toBe('RATE_LIMITED');
     // Slots come back when those uploads end.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await expect.poll(() => freeSlots(patient)).toBe(2);
     expect((await upload(patient, doctor, PNG, 'later.png')).status).toBe(201);
   });
 
@@ -119,7 +130,8 @@ describe('uploads are refused before they are read', () => {
     quiet.destroy();
     expect(answer).toMatchObject({ status: 408 });
     expect(JSON.parse((answer as RawAnswer).body).error.code).toBe('REQUEST_TIMEOUT');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The server let go of the upload (its slot is back): cut off before the end, it stores nothing.
+    await expect.poll(() => freeSlots(patient)).toBe(2);
     expect(await storedFiles()).toBe(filesBefore);
   });
 
@@ -132,7 +144,8 @@ describe('uploads are refused before they are read', () => {
     clearInterval(drip);
     trickle.destroy();
     expect(answer).toMatchObject({ status: 408 });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The server let go of the upload (its slot is back): cut off before the end, it stores nothing.
+    await expect.poll(() => freeSlots(patient)).toBe(2);
     expect(await storedFiles()).toBe(filesBefore);
   });
 });

@@ -1,4 +1,11 @@
-import { CALL_OUTCOMES, MESSAGE_KINDS, type CallOutcome, type MessageKind } from '@telehealth/shared';
+import {
+  CALL_OUTCOMES,
+  MESSAGE_KINDS,
+  SYSTEM_EVENTS,
+  type CallOutcome,
+  type MessageKind,
+  type SystemEvent,
+} from '@telehealth/shared';
 import mongoose, { Schema, type Types } from 'mongoose';
 
 /**
@@ -23,6 +30,10 @@ export interface MessageRecord {
   replyToId: Types.ObjectId | null;
   attachment: { fileId: Types.ObjectId; name: string; size: number; mimeType: string } | null;
   call: { outcome: CallOutcome; durationSeconds: number } | null;
+  /** a consultation's start or end, written by the server (absent on messages stored before them) */
+  system?: { event: SystemEvent; consultationId: Types.ObjectId; doctorName: string; reason: string } | null;
+  /** a doctor's instructions and when the patient confirmed them (absent on messages stored before them) */
+  instructions?: { confirmedAt: Date | null } | null;
   /** flat, one entry per person per emoji: FerretDB has no positional `$` to update nested arrays */
   reactions: { emoji: string; userId: Types.ObjectId }[];
   deleted: boolean;
@@ -60,6 +71,19 @@ const messageSchema = new Schema<MessageRecord>(
       ),
       default: null,
     },
+    system: {
+      type: new Schema(
+        {
+          event: { type: String, enum: SYSTEM_EVENTS, required: true },
+          consultationId: { type: Schema.Types.ObjectId, required: true },
+          doctorName: { type: String, required: true },
+          reason: { type: String, required: true },
+        },
+        { _id: false },
+      ),
+      default: null,
+    },
+    instructions: { type: new Schema({ confirmedAt: { type: Date, default: null } }, { _id: false }), default: null },
     reactions: {
       type: [
         new Schema(

@@ -117,9 +117,18 @@ export function messageRoutes(deps: MessageRouteDeps): Router {
     res.status(204).end();
   });
 
+  const confirmInstructions = endpoint({ params: idParamsSchema }, async ({ params, req, res }) => {
+    res.json({ message: await messages.confirmInstructions(currentUser(req), params.id) });
+  });
+
+  const listPendingInstructions = endpoint({}, async ({ req, res }) => {
+    res.json({ instructions: await messages.pendingInstructions(currentUser(req)) });
+  });
+
   const participant = requireRole('patient', 'doctor');
   return Router()
     .get('/conversations', participant, listConversations)
+    .get('/instructions/pending', requireRole('patient'), listPendingInstructions)
     .get('/:userId', participant, readThread)
     .post(
       '/:receiverId',
@@ -132,5 +141,6 @@ export function messageRoutes(deps: MessageRouteDeps): Router {
     .patch('/:id', participant, rateLimited(limits.change, byUser), editMessage)
     .delete('/:id', participant, rateLimited(limits.change, byUser), deleteMessage)
     .post('/:id/reactions', participant, rateLimited(limits.react, byUser), toggleReaction)
+    .post('/:id/understood', participant, rateLimited(limits.change, byUser), confirmInstructions)
     .post('/:userId/read', participant, markRead);
 }

@@ -1,12 +1,6 @@
 import { EDIT_WINDOW_MS, type Message } from '@telehealth/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  fakeClock,
-  nextEvent,
-  startTestServer,
-  type TestServer,
-  type TestUser,
-} from '../../../test/test-server.js';
+import { fakeClock, nextEvent, startTestServer, type TestServer, type TestUser } from '../../../test/test-server.js';
 import { collect, drained } from '../../../test/socket-events.js';
 import { ConsultationModel } from '../consultations/consultation.model.js';
 import { ConversationModel, MessageModel, pairKeyOf } from './message.model.js';
@@ -211,7 +205,17 @@ describe('many conversations at once', () => {
     for (let index = 0; index < 12; index += 1) {
       const patient = await server.createUser('patient');
       const now = new Date(clock.now());
-      await ConsultationModel.create({ patientId: patient.id, doctorId: doctor.id, reason: 'follow-up', urgency: 'routine', urgencyRank: 1, status: 'completed', createdAt: now, acceptedAt: now, completedAt: now });
+      await ConsultationModel.create({
+        patientId: patient.id,
+        doctorId: doctor.id,
+        reason: 'follow-up',
+        urgency: 'routine',
+        urgencyRank: 1,
+        status: 'completed',
+        createdAt: now,
+        acceptedAt: now,
+        completedAt: now,
+      });
       patients.push(patient);
     }
     const heard = new Map<string, string[]>(patients.map((patient) => [patient.id, []]));
@@ -234,7 +238,9 @@ describe('many conversations at once', () => {
     const list = await server.request.get('/api/messages/conversations').set('Cookie', doctor.cookie);
     expect(list.status).toBe(200);
     for (const patient of patients) {
-      const conversation = (list.body.conversations as { user: { id: string }; lastMessage: Message | null }[]).find((row) => row.user.id === patient.id);
+      const conversation = (list.body.conversations as { user: { id: string }; lastMessage: Message | null }[]).find(
+        (row) => row.user.id === patient.id,
+      );
       expect(conversation?.lastMessage?.text).toBe(`wave 4 to ${patients.indexOf(patient)}`);
     }
   });
@@ -247,7 +253,9 @@ describe('many conversations at once', () => {
     await ConversationModel.updateOne({ _id: pairKeyOf(patient.id, doctor.id) }, { $unset: { lastMessageId: 1 } });
     expect((await ConversationModel.findById(pairKeyOf(patient.id, doctor.id)).lean())?.lastMessageId).toBeUndefined();
     const list = await server.request.get('/api/messages/conversations').set('Cookie', doctor.cookie);
-    const conversation = (list.body.conversations as { user: { id: string }; lastMessage: Message | null }[]).find((row) => row.user.id === patient.id);
+    const conversation = (list.body.conversations as { user: { id: string }; lastMessage: Message | null }[]).find(
+      (row) => row.user.id === patient.id,
+    );
     expect(conversation?.lastMessage).toMatchObject({ id: last.id, text: 'the latest one' });
   });
 });

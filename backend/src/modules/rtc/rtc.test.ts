@@ -9,7 +9,11 @@ let server: TestServer;
 
 beforeAll(async () => {
   server = await startTestServer(
-    { STUN_URLS: 'stun:stun.example.org:3478', TURN_URLS: 'turn:turn.example.org:3478?transport=udp,turns:turn.example.org:5349', TURN_SECRET },
+    {
+      STUN_URLS: 'stun:stun.example.org:3478',
+      TURN_URLS: 'turn:turn.example.org:3478?transport=udp,turns:turn.example.org:5349',
+      TURN_SECRET,
+    },
     { clock },
   );
 });
@@ -45,7 +49,9 @@ describe('GET /api/rtc/ice-servers', () => {
 
     expect(coturnAccepts(turn.username, turn.credential, TURN_SECRET, nowSeconds)).toBe(true);
     expect(coturnAccepts(turn.username, turn.credential, 'some-other-secret-entirely', nowSeconds)).toBe(false);
-    expect(coturnAccepts(turn.username.replace(patient.id, 'someone-else'), turn.credential, TURN_SECRET, nowSeconds)).toBe(false);
+    expect(coturnAccepts(turn.username.replace(patient.id, 'someone-else'), turn.credential, TURN_SECRET, nowSeconds)).toBe(
+      false,
+    );
     expect(coturnAccepts(turn.username, turn.credential, TURN_SECRET, nowSeconds + ttlSeconds + 1)).toBe(false);
   });
 

@@ -15,7 +15,9 @@ describe("a doctor's availability reaches patients live", () => {
     const patient = await server.createUser('patient');
     const socket = await server.connect(patient.cookie);
     const off = nextEvent(socket, 'doctorAvailability');
-    expect((await server.request.patch('/api/users/me/availability').set('Cookie', doctor.cookie).send({ available: false })).status).toBe(200);
+    expect(
+      (await server.request.patch('/api/users/me/availability').set('Cookie', doctor.cookie).send({ available: false })).status,
+    ).toBe(200);
     expect(await off).toEqual({ doctorId: doctor.id, available: false });
     const on = nextEvent(socket, 'doctorAvailability');
     await server.request.patch('/api/users/me/availability').set('Cookie', doctor.cookie).send({ available: true });

@@ -4,7 +4,6 @@ import { UserModel } from './user.model.js';
 import { startTestServer, type TestServer } from '../../../test/test-server.js';
 import { PNG } from '../../../test/files.js';
 
-
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();

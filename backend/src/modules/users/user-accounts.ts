@@ -40,3 +40,11 @@ export const emailTakenError = () => errors.conflict(EMAIL_TAKEN);
 export function loadAccount(id: string): Promise<AccountDocument | null> {
   return UserModel.findById(id).exec();
 }
+
+/**
+ * A doctor's word to their waiting room (null clears it), written by `_id` alone (any other
+ * condition would make it a scan on FerretDB; the route lets only doctors here). The consultations module owns when it is shown (consultation-presenter.ts).
+ */
+export async function writeWaitingNote(doctorId: string, note: NonNullable<UserRecord['waitingNote']> | null): Promise<void> {
+  await UserModel.updateOne({ _id: doctorId }, { $set: { waitingNote: note } });
+}

@@ -1,4 +1,11 @@
-import { canSee, NO_RELATION, type AdminUserListQuery, type PublicUser, type Relation, type UserListQuery } from '@telehealth/shared';
+import {
+  canSee,
+  NO_RELATION,
+  type AdminUserListQuery,
+  type PublicUser,
+  type Relation,
+  type UserListQuery,
+} from '@telehealth/shared';
 import { errors } from '../../lib/app-error.js';
 import { afterCursor, pageWindow, splitPage } from '../../lib/cursor-page.js';
 import type { Viewer } from '../../lib/viewer.js';
@@ -35,11 +42,7 @@ const newestFirst = (a: PublicUserRecord, b: PublicUserRecord) => {
 };
 
 function pageFilter(query: UserListQuery): Record<string, unknown>[] {
-  return [
-    searchFilter(query.search),
-    query.role ? { role: query.role } : {},
-    afterCursor(query.cursor),
-  ];
+  return [searchFilter(query.search), query.role ? { role: query.role } : {}, afterCursor(query.cursor)];
 }
 
 /** Whether a user read by id belongs on this page of the query (what `pageFilter` asks the database). */
@@ -60,8 +63,13 @@ export function createUserDirectory(deps: DirectoryDeps) {
   async function visibleProfile(viewer: Viewer, id: string): Promise<PublicUserRecord | undefined> {
     const user = await readPublicUser(id);
     if (!user) return undefined;
-    const relation = viewer.role === 'admin' || viewer.userId === id ? NO_RELATION : await deps.relationBetween(viewer.userId, id);
-    const visible = canSee({ id: viewer.userId, role: viewer.role, active: true }, { id, role: user.role, active: user.active }, relation);
+    const relation =
+      viewer.role === 'admin' || viewer.userId === id ? NO_RELATION : await deps.relationBetween(viewer.userId, id);
+    const visible = canSee(
+      { id: viewer.userId, role: viewer.role, active: true },
+      { id, role: user.role, active: user.active },
+      relation,
+    );
     return visible ? user : undefined;
   }
 
@@ -73,13 +81,23 @@ export function createUserDirectory(deps: DirectoryDeps) {
     async list(viewer: Viewer, query: UserListQuery): Promise<DirectoryPage> {
       const consulted = viewer.role === 'admin' ? new Set<string>() : await deps.consultedWith(viewer.userId);
       const [listed, related] = await Promise.all([
-        UserModel.find({ $and: [byRole(viewer), ...pageFilter(query)] }, PUBLIC_USER_FIELDS, pageWindow(query.limit)).lean<PublicUserRecord[]>(),
+        UserModel.find({ $and: [byRole(viewer), ...pageFilter(query)] }, PUBLIC_USER_FIELDS, pageWindow(query.limit)).lean<
+          PublicUserRecord[]
+        >(),
         byRelation(viewer, consulted),
       ]);
       const asParty = { id: viewer.userId, role: viewer.role, active: true };
-      const merged = new Map([...listed, ...related.filter((user) => onPage(user, query))].map((user) => [user._id.toString(), user]));
+      const merged = new Map(
+        [...listed, ...related.filter((user) => onPage(user, query))].map((user) => [user._id.toString(), user]),
+      );
       const visible = [...merged.values()]
-        .filter((user) => canSee(asParty, { id: user._id.toString(), role: user.role, active: user.active }, { consulted: consulted.has(user._id.toString()) }))
+        .filter((user) =>
+          canSee(
+            asParty,
+            { id: user._id.toString(), role: user.role, active: user.active },
+            { consulted: consulted.has(user._id.toString()) },
+          ),
+        )
         .sort(newestFirst)
         .slice(0, query.limit + 1);
       const { page, nextCursor } = splitPage(visible, query.limit);

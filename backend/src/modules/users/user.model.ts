@@ -13,6 +13,8 @@ export interface UserRecord {
   specialty: string;
   /** doctors only: taking patients right now */
   available: boolean;
+  /** doctors only: a word to the patients waiting for them by name, cleared when they go away */
+  waitingNote?: { text: string; at: Date } | null;
   avatarFileId: Types.ObjectId | null;
   /** lower-cased name + specialty, so search is a plain anchored-free literal match */
   searchText: string;
@@ -29,6 +31,10 @@ const userSchema = new Schema<UserRecord>(
     bio: { type: String, default: '' },
     specialty: { type: String, default: '' },
     available: { type: Boolean, default: false },
+    waitingNote: {
+      type: new Schema({ text: { type: String, required: true }, at: { type: Date, required: true } }, { _id: false }),
+      default: null,
+    },
     avatarFileId: { type: Schema.Types.ObjectId, default: null },
     searchText: { type: String, default: '' },
     createdAt: { type: Date, required: true, default: () => new Date() },
@@ -51,6 +57,11 @@ export const PUBLIC_USER_FIELDS = '-passwordHash';
 /** A user as other modules see the record (read with PUBLIC_USER_FIELDS): never the password hash. */
 export type PublicUserRecord = Omit<UserRecord, 'passwordHash'>;
 
+/** A doctor reads back their own word to the waiting room (after a reload, on another device); null when none. */
+function ownWaitingNote(user: PublicUserRecord): PublicUser['waitingNote'] {
+  return user.waitingNote ? { text: user.waitingNote.text, at: user.waitingNote.at.toISOString() } : null;
+}
+
 /**
  * The user as the API shows it. Email is shown only to the user themself and to admins.
  */
@@ -67,5 +78,6 @@ export function toPublicUser(user: PublicUserRecord, viewer?: { id: string; role
     active: user.active,
     createdAt: user.createdAt.toISOString(),
     ...(showEmail ? { email: user.email } : {}),
+    ...(user.role === 'doctor' && viewer?.id === id ? { waitingNote: ownWaitingNote(user) } : {}),
   };
 }

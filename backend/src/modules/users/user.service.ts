@@ -66,6 +66,8 @@ export function createUserService(deps: UserServiceDeps) {
     async setAvailability(doctorId: string, available: boolean): Promise<PublicUser> {
       const user = await loadSelf(doctorId);
       user.available = available;
+      // A note to the waiting room speaks for a doctor who is there: it goes when they go.
+      if (!available) user.waitingNote = null;
       await user.save();
       await deps.doctorAvailabilityChanged(doctorId, available);
       return toPublicUser(user, { id: doctorId, role: user.role });
