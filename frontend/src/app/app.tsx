@@ -3,9 +3,11 @@ import { RouterProvider } from 'react-router-dom';
 import { AuthProvider, useAuth } from '../features/auth';
 import { HandsFreeGestures } from '../features/gestures';
 import { discardOutbox, MessageProvider } from '../features/messaging';
-import { RealtimeProvider, useRealtime } from '../features/realtime';
+import { useHiddenTabAlerts } from '../features/notifications';
+import { RealtimeProvider, usePresence, useRealtime } from '../features/realtime';
 import { VideoCallProvider, type CallExtras, type CallPeer } from '../features/video-call';
 import { router } from './router';
+import { UnseenMessagesContext } from './unseen-messages';
 
 /** Features don't know each other, so the app wires them: the socket follows the signed-in user. */
 function RealtimeForSignedInUser({ children }: { children: ReactNode }) {
@@ -14,18 +16,6 @@ function RealtimeForSignedInUser({ children }: { children: ReactNode }) {
     <RealtimeProvider userId={user?.id ?? null} onSessionEnded={refresh}>
       {children}
     </RealtimeProvider>
-  );
-}
-
-/** Messaging listens on the same socket; admins take no part in conversations. */
-function MessagingForSignedInUser({ children }: { children: ReactNode }) {
-  const { user } = useAuth();
-  const { socket } = useRealtime();
-  const myId = user && user.role !== 'admin' ? user.id : null;
-  return (
-    <MessageProvider myId={myId} socket={socket}>
-      {children}
-    </MessageProvider>
   );
 }
 
@@ -40,13 +30,33 @@ const gesturesInCall: CallExtras = ({ localVideo, muted, toggleMute, hangUp }) =
   <HandsFreeGestures video={localVideo} muted={muted} onToggleMute={toggleMute} onHangUp={hangUp} />
 );
 
-/** Calls ring on every open tab whatever page it shows: the provider sits above the router. */
-function CallsForSignedInUser({ children }: { children: ReactNode }) {
+/**
+ * The features a signed-in person uses, wired together here since features don't know each other:
+ * messaging and calls listen on the realtime socket and show its presence (one list, for both);
+ * messaging tells of new messages through the notifications feature while the tab is hidden (a
+ * desktop alert, and the count pages show in their title); admins take no part in conversations.
+ * Calls ring on every open tab whatever page it shows: the providers sit above the router.
+ */
+function SignedInFeatures({ children }: { children: ReactNode }) {
+  const { user } = useAuth();
   const { socket, connection } = useRealtime();
+  const onlineUserIds = usePresence(socket);
+  const { notify, count } = useHiddenTabAlerts();
+  const myId = user && user.role !== 'admin' ? user.id : null;
   return (
-    <VideoCallProvider socket={socket} connected={connection === 'connected'} renderCallExtras={gesturesInCall} onCallFinished={returnToThread}>
-      {children}
-    </VideoCallProvider>
+    <MessageProvider myId={myId} socket={socket} onlineUserIds={onlineUserIds} onAlert={notify}>
+      <UnseenMessagesContext value={count}>
+        <VideoCallProvider
+          socket={socket}
+          connected={connection === 'connected'}
+          onlineUserIds={onlineUserIds}
+          renderCallExtras={gesturesInCall}
+          onCallFinished={returnToThread}
+        >
+          {children}
+        </VideoCallProvider>
+      </UnseenMessagesContext>
+    </MessageProvider>
   );
 }
 
@@ -54,11 +64,9 @@ export function App() {
   return (
     <AuthProvider onSignedOut={discardOutbox}>
       <RealtimeForSignedInUser>
-        <MessagingForSignedInUser>
-          <CallsForSignedInUser>
-            <RouterProvider router={router} />
-          </CallsForSignedInUser>
-        </MessagingForSignedInUser>
+        <SignedInFeatures>
+          <RouterProvider router={router} />
+        </SignedInFeatures>
       </RealtimeForSignedInUser>
     </AuthProvider>
   );

@@ -8,9 +8,12 @@ describe('useSocketEvents', () => {
   it('runs the handler of the latest render, subscribed once per socket', () => {
     const server = createInMemorySocket();
     const seen: string[] = [];
-    const { rerender } = renderHook(({ tag }: { tag: string }) => useSocketEvents(server.socket, { presence: ({ userId }) => seen.push(`${tag}:${userId}`) }), {
-      initialProps: { tag: 'first' },
-    });
+    const { rerender } = renderHook(
+      ({ tag }: { tag: string }) => useSocketEvents(server.socket, { presence: ({ userId }) => seen.push(`${tag}:${userId}`) }),
+      {
+        initialProps: { tag: 'first' },
+      },
+    );
     server.receive('presence', { userId: 'u1', online: true });
     rerender({ tag: 'second' });
     server.receive('presence', { userId: 'u2', online: false });
@@ -23,7 +26,9 @@ describe('useSocketEvents', () => {
     const first = createInMemorySocket();
     const second = createInMemorySocket();
     const handlers: SocketEventHandlers = { onlineUsers: () => undefined, disconnect: () => undefined };
-    const { rerender, unmount } = renderHook(({ socket }) => useSocketEvents(socket, handlers), { initialProps: { socket: first.socket } });
+    const { rerender, unmount } = renderHook(({ socket }) => useSocketEvents(socket, handlers), {
+      initialProps: { socket: first.socket },
+    });
     expect([first.listenerCount('onlineUsers'), first.listenerCount('disconnect')]).toEqual([1, 1]);
 
     rerender({ socket: second.socket });

@@ -32,7 +32,10 @@ export function useSocketEvents(socket: AppSocket | null, handlers: SocketEventH
   useEffect(() => {
     if (!socket) return;
     // socket.io's overloads cannot take a union of event names; the handler types are checked above.
-    const untyped = socket as unknown as { on: (event: string, listener: AnyListener) => void; off: (event: string, listener: AnyListener) => void };
+    const untyped = socket as unknown as {
+      on: (event: string, listener: AnyListener) => void;
+      off: (event: string, listener: AnyListener) => void;
+    };
     const added = events().map((event) => {
       const listener: AnyListener = (...args) => handle(event, args);
       untyped.on(event, listener);

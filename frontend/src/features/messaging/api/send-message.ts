@@ -6,6 +6,8 @@ export interface SendMessageInput {
   text: string;
   replyTo: string | null;
   file: { blob: Blob; name: string } | null;
+  /** a doctor's instructions to their patient, which the patient confirms */
+  instructions: boolean;
 }
 
 export interface SendMessageOptions {
@@ -42,7 +44,8 @@ export function sendMessage(receiverId: string, input: SendMessageInput, options
         reject(toApiError(xhr.status, body, xhr.getResponseHeader('Retry-After')));
       }
     };
-    const networkError = () => reject(new ApiError(0, 'NETWORK_ERROR', 'Could not reach the server. Check your connection and try again.'));
+    const networkError = () =>
+      reject(new ApiError(0, 'NETWORK_ERROR', 'Could not reach the server. Check your connection and try again.'));
     xhr.onerror = networkError;
     xhr.ontimeout = networkError;
     xhr.onabort = networkError;
@@ -59,12 +62,21 @@ export function sendMessage(receiverId: string, input: SendMessageInput, options
       form.set('clientId', input.clientId);
       if (input.text) form.set('text', input.text);
       if (input.replyTo) form.set('replyTo', input.replyTo);
+      // multipart fields are text: the server reads "true" (sendMessageSchema in shared/)
+      if (input.instructions) form.set('instructions', 'true');
       form.set('file', input.file.blob, input.file.name);
       xhr.send(form);
     } else {
       xhr.timeout = JSON_TIMEOUT_MS;
       xhr.setRequestHeader('Content-Type', 'application/json');
-      xhr.send(JSON.stringify({ clientId: input.clientId, text: input.text, ...(input.replyTo ? { replyTo: input.replyTo } : {}) }));
+      xhr.send(
+        JSON.stringify({
+          clientId: input.clientId,
+          text: input.text,
+          ...(input.replyTo ? { replyTo: input.replyTo } : {}),
+          ...(input.instructions ? { instructions: true } : {}),
+        }),
+      );
     }
   });
 }

@@ -11,7 +11,12 @@ export function AttachmentView({ attachment, onOpenImage }: AttachmentViewProps)
   const url = attachment.url;
   if (attachment.mimeType.startsWith('image/')) {
     return (
-      <button type="button" className="attachment-thumbnail" aria-label={`Open image ${attachment.name}`} onClick={() => onOpenImage(attachment)}>
+      <button
+        type="button"
+        className="attachment-thumbnail"
+        aria-label={`Open image ${attachment.name}`}
+        onClick={() => onOpenImage(attachment)}
+      >
         <img src={url} alt="" loading="lazy" width={240} height={180} />
       </button>
     );

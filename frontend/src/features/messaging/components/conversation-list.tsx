@@ -1,17 +1,17 @@
+import type { ReactNode } from 'react';
 import { NavLink } from 'react-router-dom';
 import { Avatar } from '../../../components/ui/avatar';
 import { useMessages } from '../context/message-context';
 import { previewText } from '../logic/labels';
-import { DesktopAlertsButton } from './desktop-alerts-button';
 
 /** Everyone I have a conversation with, newest activity first: unread counts, last message, who is online. */
-export function ConversationList() {
+export function ConversationList({ headerActions }: { headerActions?: ReactNode }) {
   const { myId, conversations, conversationsError, onlineUserIds } = useMessages();
   return (
     <nav className="conversation-list" aria-labelledby="conversations-title">
       <div className="conversation-list-header">
         <h2 id="conversations-title">Conversations</h2>
-        <DesktopAlertsButton />
+        {headerActions}
       </div>
       {conversationsError && !conversations && <p role="alert">{conversationsError}</p>}
       {conversations === null && !conversationsError && <p role="status">Loading conversations…</p>}

@@ -1,14 +1,13 @@
-import { EDIT_WINDOW_MS, REACTIONS, type Attachment, type Message, type Reaction } from '@telehealth/shared';
-import { useRef, useState } from 'react';
-import { useKeepInside } from '../../../lib/keep-inside';
+import { EDIT_WINDOW_MS, type Attachment, type Message, type Reaction } from '@telehealth/shared';
+import { useState } from 'react';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { useMessages } from '../context/message-context';
 import { dayLabel, localDayKey, startsNewDay } from '../logic/days';
 import { callLabel } from '../logic/labels';
 import type { DeliveryStatus, OutboxEntry, ThreadItem } from '../logic/outbox';
-import { AttachmentView } from './attachment-view';
-import { LinkifiedText } from './linkified-text';
-import { MessageMenu } from './message-menu';
+import { InstructionsLabel, InstructionsStatus } from './instructions-parts';
+import { MessageActions, MessageBody, ReactionCounts, ReplyQuote } from './message-item-parts';
+import { SystemLine } from './system-line';
 
 /** What every row needs from the thread around it. */
 export interface MessageRowContext {
@@ -67,8 +66,70 @@ function DeliveryTicks({ status }: { status: DeliveryStatus }) {
   }
 }
 
+function DaySeparator({ createdAt }: { createdAt: string }) {
+  return (
+    <p className="day-separator">
+      <time dateTime={localDayKey(createdAt)}>{dayLabel(createdAt)}</time>
+    </p>
+  );
+}
+
+/** A call's trace in the thread: "Video call · 4 min" and when. */
+function CallLine({ message, call }: { message: Message; call: NonNullable<Message['call']> }) {
+  return (
+    <p className="call-line">
+      {callLabel(call)}
+      <span className="call-line-time"> · {timeFormat.format(new Date(message.createdAt))}</span>
+    </p>
+  );
+}
+
 function canEdit(message: Message, myId: string): boolean {
-  return message.senderId === myId && message.kind === 'text' && !message.deleted && Date.now() - Date.parse(message.createdAt) < EDIT_WINDOW_MS;
+  return (
+    message.senderId === myId &&
+    message.kind === 'text' &&
+    !message.deleted &&
+    // the server refuses to change what the patient already confirmed (409)
+    !message.instructions?.confirmedAt &&
+    Date.now() - Date.parse(message.createdAt) < EDIT_WINDOW_MS
+  );
+}
+
+/**
+ * What was said and how it stands: who wrote it (for screen readers), the instructions mark, the
+ * quote, the text or file, time and ticks, reactions, and whether instructions were understood.
+ */
+function MessageBubble({
+  item,
+  context,
+  onReact,
+}: {
+  item: ThreadItem;
+  context: MessageRowContext;
+  onReact: (emoji: Reaction) => void;
+}) {
+  const { message, status, pending } = item;
+  const stored = pending === null;
+  return (
+    <div className="message-bubble">
+      <span className="visually-hidden">{message.senderId === context.myId ? 'You' : context.partnerName}: </span>
+      {message.instructions && !message.deleted && <InstructionsLabel />}
+      {message.replyTo && <ReplyQuote quoted={message.replyTo} context={context} />}
+      <MessageBody
+        message={message}
+        stored={stored}
+        progress={context.uploadProgress[message.clientId]}
+        onOpenImage={context.onOpenImage}
+      />
+      <p className="message-meta">
+        <time dateTime={message.createdAt}>{timeFormat.format(new Date(message.createdAt))}</time>
+        {message.editedAt && !message.deleted && <span className="message-edited">edited</span>}
+        {status && <DeliveryTicks status={status} />}
+      </p>
+      <ReactionCounts reactions={message.reactions} myId={context.myId} onReact={onReact} />
+      {stored && <InstructionsStatus message={message} myId={context.myId} onReply={context.onReply} onError={context.onError} />}
+    </div>
+  );
 }
 
 /** One message in the thread: its day separator, quote, text or file, reactions, ticks and actions. */
@@ -76,26 +137,27 @@ export function MessageItem({ item, previous, context }: MessageItemProps) {
   const { actions } = useMessages();
   const [pickerOpen, setPickerOpen] = useState(false);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
-  const pickerRef = useRef<HTMLDivElement>(null);
-  useKeepInside(pickerRef, pickerOpen, '.thread');
-  const { message, status, pending } = item;
+  const { message, pending } = item;
   const mine = message.senderId === context.myId;
   const stored = pending === null;
-  const newDay = startsNewDay(previous?.message.createdAt, message.createdAt);
-  const separator = newDay && (
-    <p className="day-separator">
-      <time dateTime={localDayKey(message.createdAt)}>{dayLabel(message.createdAt)}</time>
-    </p>
+  const separator = startsNewDay(previous?.message.createdAt, message.createdAt) && (
+    <DaySeparator createdAt={message.createdAt} />
   );
 
   if (message.kind === 'call' && message.call) {
     return (
       <div className="message-row" data-message-id={message.id}>
         {separator}
-        <p className="call-line">
-          {callLabel(message.call)}
-          <span className="call-line-time"> · {timeFormat.format(new Date(message.createdAt))}</span>
-        </p>
+        <CallLine message={message} call={message.call} />
+      </div>
+    );
+  }
+
+  if (message.kind === 'system') {
+    return (
+      <div className="message-row" data-message-id={message.id}>
+        {separator}
+        <SystemLine message={message} highlighted={context.highlightedId === message.id} />
       </div>
     );
   }
@@ -109,126 +171,67 @@ export function MessageItem({ item, previous, context }: MessageItemProps) {
     // Deleting removes it for both people and cannot be undone: ask once.
     { label: 'Delete', onSelect: () => setConfirmingDelete(true) },
   ];
-  const progress = context.uploadProgress[message.clientId];
   const highlighted = context.highlightedId === message.id;
+  const instructions = message.instructions && !message.deleted;
+  const rowClass = `message ${mine ? 'message-mine' : 'message-theirs'}${instructions ? ' message-instructions' : ''}`;
 
   return (
     <div className="message-row" data-message-id={message.id}>
       {separator}
-      <div className={`message ${mine ? 'message-mine' : 'message-theirs'}${highlighted ? ' message-highlighted' : ''}`}>
-        <div className="message-bubble">
-          <span className="visually-hidden">{mine ? 'You' : context.partnerName}: </span>
-          {message.replyTo && (
-            // The visible quote is the button's name, with words around it for screen readers.
-            <button type="button" className="reply-quote" onClick={() => context.onJump(message.replyTo!.id)}>
-              <span className="reply-quote-author">
-                <span className="visually-hidden">Reply to </span>
-                {message.replyTo.senderId === context.myId ? 'You' : context.partnerName}
-                <span className="visually-hidden">: </span>
-              </span>
-              <span className="reply-quote-text">
-                {message.replyTo.deleted ? 'Message deleted' : message.replyTo.text}
-                <span className="visually-hidden">. Show the original message</span>
-              </span>
-            </button>
-          )}
-          {message.deleted ? (
-            <p className="message-deleted">Message deleted</p>
-          ) : (
-            <>
-              {message.attachment && stored && <AttachmentView attachment={message.attachment} onOpenImage={context.onOpenImage} />}
-              {message.attachment && !stored && (
-                <p className="attachment-pending">
-                  {message.attachment.name}
-                  {progress !== undefined && (
-                    <progress className="upload-progress" max={1} value={progress} aria-label={`Uploading ${message.attachment.name}`} />
-                  )}
-                </p>
-              )}
-              {message.text && (
-                <p className="message-text">
-                  <LinkifiedText text={message.text} />
-                </p>
-              )}
-            </>
-          )}
-          <p className="message-meta">
-            <time dateTime={message.createdAt}>{timeFormat.format(new Date(message.createdAt))}</time>
-            {message.editedAt && !message.deleted && <span className="message-edited">edited</span>}
-            {status && <DeliveryTicks status={status} />}
-          </p>
-          {message.reactions.length > 0 && (
-            <ul className="reaction-counts" aria-label="Reactions">
-              {message.reactions.map((reaction) => {
-                const minePressed = reaction.userIds.includes(context.myId);
-                return (
-                  <li key={reaction.emoji}>
-                    <button
-                      type="button"
-                      className="reaction-count"
-                      aria-pressed={minePressed}
-                      aria-label={`${reaction.emoji} ${reaction.userIds.length}${minePressed ? ', including you' : ''}`}
-                      onClick={() => react(reaction.emoji as Reaction)}
-                    >
-                      {reaction.emoji} {reaction.userIds.length}
-                    </button>
-                  </li>
-                );
-              })}
-            </ul>
-          )}
-        </div>
+      <div className={`${rowClass}${highlighted ? ' message-highlighted' : ''}`}>
+        <MessageBubble item={item} context={context} onReact={react} />
         {stored && !message.deleted && (
-          <div className="message-actions">
-            <button type="button" className="message-action" onClick={() => context.onReply(message)}>
-              Reply
-            </button>
-            <button type="button" className="message-action" aria-expanded={pickerOpen} onClick={() => setPickerOpen((open) => !open)}>
-              React
-            </button>
-            {mine && <MessageMenu label="More actions" items={menuItems} />}
-            {pickerOpen && (
-              <div
-                ref={pickerRef}
-                className="reaction-picker"
-                role="group"
-                aria-label="Choose a reaction"
-                onKeyDown={(event) => {
-                  if (event.key === 'Escape') setPickerOpen(false);
-                }}
-              >
-                {REACTIONS.map((emoji) => (
-                  <button
-                    key={emoji}
-                    type="button"
-                    aria-pressed={message.reactions.some((reaction) => reaction.emoji === emoji && reaction.userIds.includes(context.myId))}
-                    onClick={() => react(emoji)}
-                  >
-                    {emoji}
-                  </button>
-                ))}
-              </div>
-            )}
-          </div>
+          <MessageActions
+            message={message}
+            context={context}
+            pickerOpen={pickerOpen}
+            onTogglePicker={() => setPickerOpen((open) => !open)}
+            onClosePicker={() => setPickerOpen(false)}
+            onReact={react}
+            menuItems={mine ? menuItems : null}
+          />
         )}
         {confirmingDelete && (
-          <ConfirmDialog
-            title="Delete for everyone?"
-            confirmLabel="Delete for everyone"
-            tone="danger"
+          <DeleteForEveryone
+            messageId={message.id}
+            partnerName={context.partnerName}
             onClose={() => setConfirmingDelete(false)}
-            onConfirm={async () => {
-              await actions.remove(message.id);
-              setConfirmingDelete(false);
-              context.onDeleted();
-            }}
-          >
-            <p>{context.partnerName} will no longer see this message. This cannot be undone.</p>
-          </ConfirmDialog>
+            onDeleted={context.onDeleted}
+          />
         )}
         {pending?.state === 'failed' && <NotSentNotice entry={pending} onRestore={context.onRestore} />}
       </div>
     </div>
+  );
+}
+
+/** Deleting removes the message for both people and cannot be undone: asked once. */
+function DeleteForEveryone({
+  messageId,
+  partnerName,
+  onClose,
+  onDeleted,
+}: {
+  messageId: string;
+  partnerName: string;
+  onClose: () => void;
+  onDeleted: () => void;
+}) {
+  const { actions } = useMessages();
+  return (
+    <ConfirmDialog
+      title="Delete for everyone?"
+      confirmLabel="Delete for everyone"
+      tone="danger"
+      onClose={onClose}
+      onConfirm={async () => {
+        await actions.remove(messageId);
+        onClose();
+        onDeleted();
+      }}
+    >
+      <p>{partnerName} will no longer see this message. This cannot be undone.</p>
+    </ConfirmDialog>
   );
 }
 

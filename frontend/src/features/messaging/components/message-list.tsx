@@ -1,15 +1,10 @@
-import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
+import { useCallback, useImperativeHandle, useRef, type Ref, type RefObject } from 'react';
 import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
-import { useFollowBottom } from '../hooks/use-follow-bottom';
-import { newMessagesLabel, unseenCount } from '../logic/follow-bottom';
+import { useFirstItemIndex } from '../hooks/use-first-item-index';
+import { useThreadFollow } from '../hooks/use-thread-follow';
+import { newMessagesLabel } from '../logic/follow-bottom';
 import type { ThreadItem } from '../logic/outbox';
 import { MessageItem, type MessageRowContext } from './message-item';
-
-/**
- * Virtuoso numbers items from here downwards as older history is prepended, which is how it keeps
- * the reader's place: prepending N items lowers firstItemIndex by N.
- */
-const FIRST_INDEX = 1_000_000;
 
 export interface MessageListHandle {
   /** scrolls to a loaded message; false if it is not loaded */
@@ -45,63 +40,22 @@ function Header({ context }: { context: ListContext }) {
 
 const COMPONENTS = { Header };
 
-/**
- * The thread, virtualised: only the messages near the viewport are in the DOM, however long the
- * history. Scrolling to the top loads older pages without moving what the reader is looking at.
- * A reader at the bottom is kept there as messages arrive or grow (images, edits); one who scrolled
- * up is shown "N new messages" instead (hooks/use-follow-bottom.ts).
- */
-export function MessageList({
-  label,
-  items,
-  hasOlder,
-  loadingOlder,
-  onLoadOlder,
-  context,
-  onFollowingChange,
-  ref,
-}: MessageListProps) {
-  const virtuosoRef = useRef<VirtuosoHandle>(null);
-  const follow = useFollowBottom(onFollowingChange);
-  const { followingRef } = follow;
-  const [firstItemIndex, setFirstItemIndex] = useState(FIRST_INDEX);
-  const [previousFirstKey, setPreviousFirstKey] = useState(items[0]?.key);
-
-  // Adjusted while rendering (React's pattern for state derived from a change in props), so the
-  // new items and the new firstItemIndex reach Virtuoso in the same render.
-  const firstKey = items[0]?.key;
-  if (firstKey !== previousFirstKey) {
-    const prepended = items.findIndex((item) => item.key === previousFirstKey);
-    if (prepended > 0) setFirstItemIndex((index) => index - prepended);
-    setPreviousFirstKey(firstKey);
-  }
-
-  const lastItem = items.at(-1);
-  const lastKeyRef = useRef(lastItem?.key);
-  const followOutput = useCallback(() => {
-    const newLast = items.at(-1);
-    const appendedMine = newLast !== undefined && newLast.key !== lastKeyRef.current && newLast.message.senderId === context.myId;
-    return appendedMine || followingRef.current ? ('auto' as const) : false;
-  }, [items, context.myId, followingRef]);
-  useEffect(() => {
-    lastKeyRef.current = lastItem?.key;
-  }, [lastItem?.key]);
-
-  const scrollToEnd = useCallback(() => {
-    virtuosoRef.current?.scrollToIndex({ index: 'LAST', align: 'end', behavior: 'auto' });
-  }, []);
-  // What the reader last saw at the bottom; the button counts what came after it.
-  const [lastSeenKey, setLastSeenKey] = useState(lastItem?.key);
-  if (follow.following && lastSeenKey !== lastItem?.key) setLastSeenKey(lastItem?.key);
-  const unseen = useMemo(
-    () =>
-      unseenCount(
-        items.map((item) => ({ key: item.key, mine: item.message.senderId === context.myId })),
-        lastSeenKey,
-      ),
-    [items, context.myId, lastSeenKey],
+/** For a reader who scrolled up: how many messages came since, and back down to them. */
+function NewMessagesButton({ count, onClick }: { count: number; onClick: () => void }) {
+  return (
+    <button type="button" className="button button-primary new-messages-button" onClick={onClick}>
+      {newMessagesLabel(count)} <span aria-hidden="true">↓</span>
+    </button>
   );
+}
 
+/** The handle the thread holds: scroll to a quoted message, or back to the newest. */
+function useListHandle(
+  ref: Ref<MessageListHandle> | undefined,
+  virtuosoRef: RefObject<VirtuosoHandle | null>,
+  items: readonly ThreadItem[],
+  backToNewest: () => void,
+) {
   useImperativeHandle(
     ref,
     () => ({
@@ -115,13 +69,41 @@ export function MessageList({
         setTimeout(scroll, 250);
         return true;
       },
-      scrollToBottom() {
-        follow.setFollowing(true);
-        scrollToEnd();
-      },
+      scrollToBottom: backToNewest,
     }),
-    [items, follow, scrollToEnd],
+    [items, virtuosoRef, backToNewest],
   );
+}
+
+/**
+ * The thread, virtualised: only the messages near the viewport are in the DOM, however long the
+ * history. Scrolling to the top loads older pages without moving what the reader is looking at.
+ * A reader at the bottom is kept there as messages arrive or grow (images, edits); one who scrolled
+ * up is shown "N new messages" instead (hooks/use-thread-follow.ts).
+ */
+export function MessageList({
+  label,
+  items,
+  hasOlder,
+  loadingOlder,
+  onLoadOlder,
+  context,
+  onFollowingChange,
+  ref,
+}: MessageListProps) {
+  const virtuosoRef = useRef<VirtuosoHandle>(null);
+  const follow = useThreadFollow(items, context.myId, onFollowingChange);
+  const { followingRef, setFollowing } = follow;
+  const firstItemIndex = useFirstItemIndex(items);
+
+  const scrollToEnd = useCallback(() => {
+    virtuosoRef.current?.scrollToIndex({ index: 'LAST', align: 'end', behavior: 'auto' });
+  }, []);
+  const backToNewest = useCallback(() => {
+    setFollowing(true);
+    scrollToEnd();
+  }, [setFollowing, scrollToEnd]);
+  useListHandle(ref, virtuosoRef, items, backToNewest);
 
   const listContext: ListContext = { ...context, items, firstItemIndex, loadingOlder, hasOlder };
 
@@ -144,7 +126,7 @@ export function MessageList({
         startReached={() => {
           if (hasOlder && !loadingOlder) onLoadOlder();
         }}
-        followOutput={followOutput}
+        followOutput={follow.followOutput}
         // A message that grows under a follower (an image loads, an edit) must not push the end out of view.
         totalListHeightChanged={() => {
           if (followingRef.current) scrollToEnd();
@@ -155,18 +137,7 @@ export function MessageList({
           <MessageItem item={item} previous={rowContext.items[index - rowContext.firstItemIndex - 1]} context={rowContext} />
         )}
       />
-      {!follow.following && unseen > 0 && (
-        <button
-          type="button"
-          className="button button-primary new-messages-button"
-          onClick={() => {
-            follow.setFollowing(true);
-            scrollToEnd();
-          }}
-        >
-          {newMessagesLabel(unseen)} <span aria-hidden="true">↓</span>
-        </button>
-      )}
+      {!follow.following && follow.unseen > 0 && <NewMessagesButton count={follow.unseen} onClick={backToNewest} />}
     </div>
   );
 }

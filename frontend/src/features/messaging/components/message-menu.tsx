@@ -25,36 +25,9 @@ export function MessageMenu({ label, items }: { label: string; items: MenuItem[]
     return () => document.removeEventListener('pointerdown', closeOnOutsideClick);
   }, [open]);
 
-  const onMenuKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
-    const entries = [...(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
-    const current = entries.indexOf(document.activeElement as HTMLElement);
-    const focusAt = (index: number) => entries[(index + entries.length) % entries.length]?.focus();
-    switch (event.key) {
-      case 'ArrowDown':
-        event.preventDefault();
-        focusAt(current + 1);
-        break;
-      case 'ArrowUp':
-        event.preventDefault();
-        focusAt(current - 1);
-        break;
-      case 'Home':
-        event.preventDefault();
-        focusAt(0);
-        break;
-      case 'End':
-        event.preventDefault();
-        focusAt(entries.length - 1);
-        break;
-      case 'Escape':
-        event.preventDefault();
-        setOpen(false);
-        buttonRef.current?.focus();
-        break;
-      case 'Tab':
-        setOpen(false);
-        break;
-    }
+  const close = (giveFocusBack: boolean) => {
+    setOpen(false);
+    if (giveFocusBack) buttonRef.current?.focus();
   };
 
   return (
@@ -78,7 +51,14 @@ export function MessageMenu({ label, items }: { label: string; items: MenuItem[]
         <span className="visually-hidden">{label}</span>
       </button>
       {open && (
-        <ul ref={menuRef} id={menuId} role="menu" aria-label={label} className="message-menu-list" onKeyDown={onMenuKeyDown}>
+        <ul
+          ref={menuRef}
+          id={menuId}
+          role="menu"
+          aria-label={label}
+          className="message-menu-list"
+          onKeyDown={(event) => moveInMenu(event, close)}
+        >
           {items.map((item) => (
             <li key={item.label} role="none">
               <button
@@ -98,4 +78,36 @@ export function MessageMenu({ label, items }: { label: string; items: MenuItem[]
       )}
     </div>
   );
+}
+
+/** The menu's keys: arrows, Home and End move between items; Escape closes (focus back to the button), Tab closes. */
+function moveInMenu(event: KeyboardEvent<HTMLUListElement>, close: (giveFocusBack: boolean) => void) {
+  const entries = [...event.currentTarget.querySelectorAll<HTMLElement>('[role="menuitem"]')];
+  const current = entries.indexOf(document.activeElement as HTMLElement);
+  const focusAt = (index: number) => entries[(index + entries.length) % entries.length]?.focus();
+  switch (event.key) {
+    case 'ArrowDown':
+      event.preventDefault();
+      focusAt(current + 1);
+      break;
+    case 'ArrowUp':
+      event.preventDefault();
+      focusAt(current - 1);
+      break;
+    case 'Home':
+      event.preventDefault();
+      focusAt(0);
+      break;
+    case 'End':
+      event.preventDefault();
+      focusAt(entries.length - 1);
+      break;
+    case 'Escape':
+      event.preventDefault();
+      close(true);
+      break;
+    case 'Tab':
+      close(false);
+      break;
+  }
 }

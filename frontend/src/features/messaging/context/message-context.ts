@@ -1,15 +1,14 @@
 import type { Conversation, Reaction, ReplyPreview } from '@telehealth/shared';
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useMemo } from 'react';
 import type { Thread } from '../logic/messaging-state';
 import type { OutboxEntry } from '../logic/outbox';
-
-/** Whether desktop alerts may be shown: the browser's answer, or `unsupported`. */
-export type AlertPermission = NotificationPermission | 'unsupported';
 
 export interface Draft {
   text: string;
   replyTo: ReplyPreview | null;
   file: File | null;
+  /** a doctor's instructions, which the patient confirms; absent: an ordinary message */
+  instructions?: boolean;
 }
 
 export interface MessageActions {
@@ -26,14 +25,14 @@ export interface MessageActions {
   edit(messageId: string, text: string): Promise<void>;
   remove(messageId: string): Promise<void>;
   react(messageId: string, emoji: Reaction): Promise<void>;
+  /** the patient confirms instructions ("I understand"); the thread shows the server's answer */
+  understand(messageId: string): Promise<void>;
   /** marks the partner's messages read up to the newest loaded one, if any is unread */
   markRead(partnerId: string): void;
   /** tells the partner I am (or stopped) typing; throttled */
   typing(partnerId: string, isTyping: boolean): void;
   /** the thread on screen, so messages there are not counted unread */
   setOpenThread(partnerId: string | null): void;
-  /** asks the browser for desktop alerts; only ever on a click */
-  enableAlerts(): Promise<void>;
 }
 
 export interface MessageContextValue {
@@ -48,12 +47,12 @@ export interface MessageContextValue {
   outbox: OutboxEntry[];
   /** upload progress by clientId, 0 to 1 */
   uploadProgress: Record<string, number>;
+  /** who is online as far as the server has said (nobody while that is unknown) */
   onlineUserIds: ReadonlySet<string>;
   typingUserIds: ReadonlySet<string>;
   unreadTotal: number;
   /** the page is visible and focused: what is on screen is being read */
   pageActive: boolean;
-  alertPermission: AlertPermission;
   actions: MessageActions;
 }
 
@@ -64,4 +63,40 @@ export function useMessages(): MessageContextValue {
   const value = useContext(MessageContext);
   if (!value) throw new Error('useMessages must be used inside <MessageProvider>');
   return value;
+}
+
+/** The context value, made again only when one of its fields changes. */
+export function useMessageContextValue(fields: MessageContextValue): MessageContextValue {
+  const { myId, online, conversations, conversationsError, threads, outbox, uploadProgress } = fields;
+  const { onlineUserIds, typingUserIds, unreadTotal, pageActive, actions } = fields;
+  return useMemo(
+    () => ({
+      myId,
+      online,
+      conversations,
+      conversationsError,
+      threads,
+      outbox,
+      uploadProgress,
+      onlineUserIds,
+      typingUserIds,
+      unreadTotal,
+      pageActive,
+      actions,
+    }),
+    [
+      myId,
+      online,
+      conversations,
+      conversationsError,
+      threads,
+      outbox,
+      uploadProgress,
+      onlineUserIds,
+      typingUserIds,
+      unreadTotal,
+      pageActive,
+      actions,
+    ],
+  );
 }

@@ -1,7 +1,7 @@
 import type { PublicUser } from '@telehealth/shared';
 import { useEffect, useState } from 'react';
 import { describeError } from '../../../lib/error-message';
-import { getUser } from '../api/get-user';
+import { getUser } from '../../../lib/api/get-user';
 import { useMessages } from '../context/message-context';
 
 /**

@@ -3,12 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { attachmentProblem, checkAttachment } from './attachment-check';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52];
-const png = (name: string) => new File([new Uint8Array([...PNG_SIGNATURE, ...new Array<number>(64).fill(0)])], name, { type: 'image/png' });
+const png = (name: string) =>
+  new File([new Uint8Array([...PNG_SIGNATURE, ...new Array<number>(64).fill(0)])], name, { type: 'image/png' });
 
 describe('attachmentProblem', () => {
   it('accepts photos and PDFs, by what their bytes are, up to the shared limit', () => {
     expect(attachmentProblem({ detectedType: 'image/png', detectedExtension: 'png', size: 1000 })).toBeNull();
-    expect(attachmentProblem({ detectedType: 'application/pdf', detectedExtension: 'pdf', size: ATTACHMENT_MAX_BYTES })).toBeNull();
+    expect(
+      attachmentProblem({ detectedType: 'application/pdf', detectedExtension: 'pdf', size: ATTACHMENT_MAX_BYTES }),
+    ).toBeNull();
   });
 
   it('refuses anything else in a sentence a patient understands, with no MIME types in it', () => {
@@ -31,10 +34,14 @@ describe('attachmentProblem', () => {
 describe('checkAttachment', () => {
   it('reads the first bytes: a real PNG passes whatever its name, text named .png and a program named .pdf do not', async () => {
     expect(await checkAttachment(png('scan.jpeg'))).toBeNull();
-    expect(await checkAttachment(new File(['just some notes'], 'photo.png', { type: 'image/png' }))).toMatch(/not a photo or a PDF/);
+    expect(await checkAttachment(new File(['just some notes'], 'photo.png', { type: 'image/png' }))).toMatch(
+      /not a photo or a PDF/,
+    );
     const program = new Uint8Array(256);
     program.set([0x4d, 0x5a]); // "MZ": a Windows program
-    expect(await checkAttachment(new File([program], 'results.pdf', { type: 'application/pdf' }))).toMatch(/not a photo or a PDF/);
+    expect(await checkAttachment(new File([program], 'results.pdf', { type: 'application/pdf' }))).toMatch(
+      /not a photo or a PDF/,
+    );
     expect(await checkAttachment(new File([], 'empty.png', { type: 'image/png' }))).toBe('This file is empty.');
   });
 });

@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { ME, message } from './test-fixtures';
-import { alertTitle, callLabel, formatDuration, formatFileSize, previewText, titleWithUnread } from './labels';
+import { alertTitle, callLabel, formatFileSize, messageAlert, previewText } from './labels';
 
 describe('callLabel', () => {
   it('says how a call ended, with the duration of a completed one', () => {
     expect(callLabel({ outcome: 'completed', durationSeconds: 252 })).toBe('Video call · 4:12');
     expect(callLabel({ outcome: 'missed', durationSeconds: 0 })).toBe('Missed call');
     expect(callLabel({ outcome: 'rejected', durationSeconds: 0 })).toBe('Declined call');
-    expect(formatDuration(3725)).toBe('1:02:05');
+    expect(callLabel({ outcome: 'completed', durationSeconds: 3725 })).toBe('Video call · 1:02:05');
+  });
+
+  it('never rounds a duration up: 4:12.6 is still 4:12', () => {
+    expect(callLabel({ outcome: 'completed', durationSeconds: 252.6 })).toBe('Video call · 4:12');
   });
 });
 
@@ -16,17 +20,17 @@ describe('previewText', () => {
     expect(previewText(message(1, { text: 'Hello\n  there' }), ME)).toBe('Hello there');
     expect(previewText(message(1, { senderId: ME, text: 'Hi' }), ME)).toBe('You: Hi');
     expect(previewText(message(1, { deleted: true, text: '' }), ME)).toBe('Message deleted');
-    expect(previewText(message(1, { text: '', attachment: { fileId: 'f', name: 'scan.pdf', size: 1, mimeType: 'application/pdf', url: '' } }), ME)).toBe(
-      'File: scan.pdf',
-    );
+    expect(
+      previewText(
+        message(1, { text: '', attachment: { fileId: 'f', name: 'scan.pdf', size: 1, mimeType: 'application/pdf', url: '' } }),
+        ME,
+      ),
+    ).toBe('File: scan.pdf');
   });
-});
 
-describe('titleWithUnread', () => {
-  it('counts messages that came while the tab was hidden, without stacking counts', () => {
-    expect(titleWithUnread('Messages · CareLine', 2)).toBe('(2) Messages · CareLine');
-    expect(titleWithUnread('(2) Messages · CareLine', 3)).toBe('(3) Messages · CareLine');
-    expect(titleWithUnread('(3) Messages · CareLine', 0)).toBe('Messages · CareLine');
+  it('shows a consultation entry as the server wrote it, never as "You: "', () => {
+    const started = message(1, { senderId: ME, kind: 'system', text: 'Consultation started — Dr. Grace Hopper — Rash' });
+    expect(previewText(started, ME)).toBe('Consultation started — Dr. Grace Hopper — Rash');
   });
 });
 
@@ -34,6 +38,14 @@ describe('alertTitle', () => {
   it('names the sender and nothing of the message', () => {
     expect(alertTitle('Dr. Grace Hopper')).toBe('New message from Dr. Grace Hopper');
     expect(alertTitle(undefined)).toBe('New message');
+  });
+
+  it('is one alert per message, one tray slot per sender', () => {
+    expect(messageAlert(message(7, { text: 'Your results are normal' }), 'Dr. Grace Hopper')).toEqual({
+      id: 'm0007',
+      title: 'New message from Dr. Grace Hopper',
+      tag: 'careline-message-bbbbbbbbbbbbbbbbbbbbbbbb',
+    });
   });
 });
 

@@ -13,7 +13,12 @@ describe('linkify', () => {
   });
 
   it('never links javascript:, data: or other schemes', () => {
-    for (const text of ['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd', 'ftp://x.test']) {
+    for (const text of [
+      'javascript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'file:///etc/passwd',
+      'ftp://x.test',
+    ]) {
       expect(linkify(text)).toEqual([{ type: 'text', text }]);
     }
   });

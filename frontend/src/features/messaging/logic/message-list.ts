@@ -51,7 +51,10 @@ export function replaceMessage(messages: readonly Message[], updated: Message): 
     if (message.replyTo?.id === updated.id) {
       changed = true;
       const deleted = updated.deleted;
-      return { ...message, replyTo: { ...message.replyTo, text: deleted ? '' : updated.text.slice(0, REPLY_PREVIEW_LENGTH), deleted } };
+      return {
+        ...message,
+        replyTo: { ...message.replyTo, text: deleted ? '' : updated.text.slice(0, REPLY_PREVIEW_LENGTH), deleted },
+      };
     }
     return message;
   });

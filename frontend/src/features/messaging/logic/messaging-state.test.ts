@@ -19,12 +19,36 @@ describe('messagingReducer', () => {
   });
 
   it('keeps "older history exists" from the first page, and updates it only from pages read backwards', () => {
-    let state = messagingReducer(INITIAL_STATE, { type: 'pageLoaded', partnerId: DOCTOR, messages: [message(5)], hasMore: true, page: 'latest' });
+    let state = messagingReducer(INITIAL_STATE, {
+      type: 'pageLoaded',
+      partnerId: DOCTOR,
+      messages: [message(5)],
+      hasMore: true,
+      page: 'latest',
+    });
     expect(state.threads[DOCTOR]!.hasOlder).toBe(true);
-    state = messagingReducer(state, { type: 'pageLoaded', partnerId: DOCTOR, messages: [message(6)], hasMore: false, page: 'newer' });
-    state = messagingReducer(state, { type: 'pageLoaded', partnerId: DOCTOR, messages: [message(6)], hasMore: false, page: 'latest' });
+    state = messagingReducer(state, {
+      type: 'pageLoaded',
+      partnerId: DOCTOR,
+      messages: [message(6)],
+      hasMore: false,
+      page: 'newer',
+    });
+    state = messagingReducer(state, {
+      type: 'pageLoaded',
+      partnerId: DOCTOR,
+      messages: [message(6)],
+      hasMore: false,
+      page: 'latest',
+    });
     expect(state.threads[DOCTOR]!.hasOlder).toBe(true);
-    state = messagingReducer(state, { type: 'pageLoaded', partnerId: DOCTOR, messages: [message(4)], hasMore: false, page: 'older' });
+    state = messagingReducer(state, {
+      type: 'pageLoaded',
+      partnerId: DOCTOR,
+      messages: [message(4)],
+      hasMore: false,
+      page: 'older',
+    });
     expect(state.threads[DOCTOR]!).toMatchObject({ hasOlder: false });
     expect(state.threads[DOCTOR]!.messages.map((item) => item.id)).toEqual(['m0004', 'm0005', 'm0006']);
   });
@@ -42,7 +66,12 @@ describe('messagingReducer', () => {
   it('does not count a message unread when the thread is on screen, nor my own', () => {
     let state = withThread(message(1));
     state = messagingReducer(state, { type: 'messageStored', message: message(2), myId: ME, readingNow: true });
-    state = messagingReducer(state, { type: 'messageStored', message: message(3, { senderId: ME, receiverId: DOCTOR }), myId: ME, readingNow: false });
+    state = messagingReducer(state, {
+      type: 'messageStored',
+      message: message(3, { senderId: ME, receiverId: DOCTOR }),
+      myId: ME,
+      readingNow: false,
+    });
     expect(state.conversations!.find((item) => item.user.id === DOCTOR)!.unreadCount).toBe(0);
   });
 
@@ -64,7 +93,10 @@ describe('messagingReducer', () => {
 
   it('clears my unread count when I read in this or another tab', () => {
     const state = messagingReducer(
-      { conversations: [conversation(DOCTOR, message(2), 2)], threads: { [DOCTOR]: { messages: [message(1), message(2)], hasOlder: false } } },
+      {
+        conversations: [conversation(DOCTOR, message(2), 2)],
+        threads: { [DOCTOR]: { messages: [message(1), message(2)], hasOlder: false } },
+      },
       { type: 'messagesRead', readerId: ME, upTo: 'm0002', readAt: 'now', myId: ME },
     );
     expect(state.conversations![0]!.unreadCount).toBe(0);

@@ -59,7 +59,9 @@ function storeMessage(state: MessagingState, message: Message, myId: string, rea
   const partnerId = partnerOf(message, myId);
   const thread = state.threads[partnerId];
   const known = thread?.messages.some((candidate) => candidate.id === message.id) ?? false;
-  const threads = thread ? { ...state.threads, [partnerId]: { ...thread, messages: mergeMessages(thread.messages, [message]) } } : state.threads;
+  const threads = thread
+    ? { ...state.threads, [partnerId]: { ...thread, messages: mergeMessages(thread.messages, [message]) } }
+    : state.threads;
   const incomingUnread = message.senderId === partnerId && message.readAt === null && !readingNow;
   const conversations = updateConversation(state.conversations, partnerId, (conversation) => {
     const alreadyCounted = known || conversation.lastMessage?.id === message.id;
@@ -97,7 +99,8 @@ export function messagingReducer(state: MessagingState, action: MessagingAction)
         [action.message.senderId, action.message.receiverId].includes(partnerId),
       );
       const threads = { ...state.threads };
-      for (const [partnerId, thread] of partners) threads[partnerId] = { ...thread, messages: replaceMessage(thread.messages, action.message) };
+      for (const [partnerId, thread] of partners)
+        threads[partnerId] = { ...thread, messages: replaceMessage(thread.messages, action.message) };
       const conversations =
         state.conversations?.map((conversation) =>
           conversation.lastMessage?.id === action.message.id ? { ...conversation, lastMessage: action.message } : conversation,
@@ -110,7 +113,9 @@ export function messagingReducer(state: MessagingState, action: MessagingAction)
       if (readerId !== myId) {
         // The partner read what I sent.
         const thread = state.threads[readerId];
-        const threads = thread ? { ...state.threads, [readerId]: { ...thread, messages: markReadUpTo(thread.messages, myId, upTo, readAt) } } : state.threads;
+        const threads = thread
+          ? { ...state.threads, [readerId]: { ...thread, messages: markReadUpTo(thread.messages, myId, upTo, readAt) } }
+          : state.threads;
         const conversations = updateConversation(state.conversations, readerId, (conversation) =>
           conversation.lastMessage && conversation.lastMessage.senderId === myId && conversation.lastMessage.readAt === null
             ? { ...conversation, lastMessage: { ...conversation.lastMessage, readAt } }
@@ -129,7 +134,9 @@ export function messagingReducer(state: MessagingState, action: MessagingAction)
       const conversations = updateConversation(state.conversations, partnerId, (conversation) => ({
         ...conversation,
         unreadCount:
-          conversation.lastMessage?.id === upTo || !messages ? 0 : Math.min(conversation.unreadCount, countUnreadFrom(messages, partnerId)),
+          conversation.lastMessage?.id === upTo || !messages
+            ? 0
+            : Math.min(conversation.unreadCount, countUnreadFrom(messages, partnerId)),
       }));
       return { conversations, threads };
     }

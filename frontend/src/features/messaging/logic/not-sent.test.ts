@@ -11,11 +11,17 @@ describe('describeRefusal', () => {
       reason: 'you can no longer message this person here.',
       retryable: false,
     });
-    expect(describeRefusal(new ApiError(400, 'VALIDATION_FAILED', 'Some fields are not valid'), { text: 'x'.repeat(MAX_MESSAGE_LENGTH + 1) })).toEqual({
+    expect(
+      describeRefusal(new ApiError(400, 'VALIDATION_FAILED', 'Some fields are not valid'), {
+        text: 'x'.repeat(MAX_MESSAGE_LENGTH + 1),
+      }),
+    ).toEqual({
       reason: 'the message is longer than 5,000 characters. Shorten it and send it again.',
       retryable: false,
     });
-    expect(describeRefusal(new ApiError(415, 'UNSUPPORTED_FILE_TYPE', 'Only these file types are accepted: image/png'), short)).toEqual({
+    expect(
+      describeRefusal(new ApiError(415, 'UNSUPPORTED_FILE_TYPE', 'Only these file types are accepted: image/png'), short),
+    ).toEqual({
       reason: 'this file is not a photo or a PDF.',
       retryable: false,
     });

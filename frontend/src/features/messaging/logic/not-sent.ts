@@ -11,7 +11,15 @@ export interface Refusal {
 }
 
 /** Failures that can pass by themselves: signing in again, a slow upload, the server or network briefly down. */
-const RETRYABLE = new Set(['UNAUTHENTICATED', 'REQUEST_TIMEOUT', 'NETWORK_ERROR', 'UNEXPECTED_RESPONSE', 'RATE_LIMITED', 'INTERNAL', 'DATABASE_UNAVAILABLE']);
+const RETRYABLE = new Set([
+  'UNAUTHENTICATED',
+  'REQUEST_TIMEOUT',
+  'NETWORK_ERROR',
+  'UNEXPECTED_RESPONSE',
+  'RATE_LIMITED',
+  'INTERNAL',
+  'DATABASE_UNAVAILABLE',
+]);
 
 const lengthInWords = MAX_MESSAGE_LENGTH.toLocaleString('en');
 

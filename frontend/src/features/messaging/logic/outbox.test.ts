@@ -35,7 +35,11 @@ describe('outbox order', () => {
 
 describe('threadItems', () => {
   it('shows stored messages with sent/read ticks on mine, then pending ones as sending or failed', () => {
-    const stored = [message(1), message(2, { senderId: ME, receiverId: DOCTOR }), message(3, { senderId: ME, receiverId: DOCTOR, readAt: 'x' })];
+    const stored = [
+      message(1),
+      message(2, { senderId: ME, receiverId: DOCTOR }),
+      message(3, { senderId: ME, receiverId: DOCTOR, readAt: 'x' }),
+    ];
     const items = threadItems(stored, [entry('late', 20), entry('early', 10, { state: 'failed' })], ME, DOCTOR);
     expect(items.map((item) => item.status)).toEqual([null, 'sent', 'read', 'failed', 'sending']);
     expect(items.slice(3).map((item) => item.message.text)).toEqual(['text early', 'text late']);

@@ -12,6 +12,8 @@ export interface OutboxEntry {
   text: string;
   replyTo: ReplyPreview | null;
   file: { blob: Blob; name: string; size: number; type: string } | null;
+  /** sent as a doctor's instructions, so a retry (or a reload) sends it as them too. Absent (kept from before): false */
+  instructions?: boolean;
   /** when it was written here, ISO */
   createdAt: string;
   /** creation order on this device; sends go out in this order */
@@ -69,6 +71,8 @@ export function pendingAsMessage(entry: OutboxEntry): Message {
       ? { fileId: '', name: entry.file.name, size: entry.file.size, mimeType: entry.file.type, url: '' }
       : null,
     call: null,
+    // marked as instructions while it goes; the patient can confirm only once it is stored
+    instructions: entry.instructions ? { confirmedAt: null } : null,
     reactions: [],
     deleted: false,
     editedAt: null,
@@ -86,7 +90,12 @@ export function deliveryStatus(message: Message): DeliveryStatus {
  * The thread as shown: stored messages in order, then mine still pending in the order written.
  * A pending entry the server has already stored (same clientId) is shown once, as stored.
  */
-export function threadItems(stored: readonly Message[], outbox: readonly OutboxEntry[], myId: string, partnerId: string): ThreadItem[] {
+export function threadItems(
+  stored: readonly Message[],
+  outbox: readonly OutboxEntry[],
+  myId: string,
+  partnerId: string,
+): ThreadItem[] {
   const items: ThreadItem[] = stored.map((message) => ({
     key: messageKey(message),
     message,

@@ -70,7 +70,10 @@ function useSocketFromFirstTicket(onSessionEnded: (because?: SessionEndReason) =
 }
 
 /** Connects the socket, follows its state, and asks who is signed in when the server closes it. */
-function useConnectionState(socket: AppSocket | null, onSessionEnded: (because?: SessionEndReason) => Promise<void>): ConnectionState {
+function useConnectionState(
+  socket: AppSocket | null,
+  onSessionEnded: (because?: SessionEndReason) => Promise<void>,
+): ConnectionState {
   const [connection, setConnection] = useState<ConnectionState>('reconnecting');
   const sessionEnded = useEffectEvent(onSessionEnded);
 

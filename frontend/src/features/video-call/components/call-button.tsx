@@ -4,21 +4,28 @@ import { getUser } from '../../../lib/api/get-user';
 import { useVideoCall } from '../context/video-call-context';
 import type { CallPeer } from '../logic/call-machine';
 
-type CallButtonProps =
+type PeerProps =
   /** the other person, when the page has them already (the thread header) */
   | { peer: CallPeer; peerId?: undefined }
   /** or only their id (a route parameter): the button looks them up */
   | { peerId: string; peer?: undefined };
 
+type CallButtonProps = PeerProps & {
+  /** why this call may not be placed (the app asks the follow-up rule): disables the button and says so */
+  disabledReason?: string | null | undefined;
+};
+
 /**
  * "Video call" for a conversation. Opens the pre-call check; disabled while we are offline or
  * already in a call, and — saying so beside it — while the other person is offline, so it never
  * rings nobody. Their presence is followed live: the button is ready the moment they sign in.
+ * With a `disabledReason` (a patient without an active consultation) it is disabled and says why.
  * The app mounts it where the thread is (features don't import each other).
  */
 export function CallButton(props: CallButtonProps) {
   const { canCall, prepareCall, isOnline } = useVideoCall();
   const noteId = useId();
+  const reasonId = useId();
   const [loaded, setLoaded] = useState<CallPeer | null>(null);
   const peerId = props.peer ? null : props.peerId;
 
@@ -36,19 +43,27 @@ export function CallButton(props: CallButtonProps) {
   if (!peer) return null;
   // Unknown (the server has not said yet) is not offline: the server still answers OFFLINE if so.
   const offline = isOnline(peer.id) === false;
+  const reason = props.disabledReason || null;
+  const describedBy = [offline ? noteId : null, reason ? reasonId : null].filter(Boolean).join(' ');
   return (
-    <span className="call-button-wrap">
+    // The tooltip is on the wrapper: a disabled button gets no pointer events in some browsers.
+    <span className="call-button-wrap" title={reason ?? undefined}>
       {offline && (
         <span id={noteId} className="call-button-note">
           {peer.name} is offline
         </span>
       )}
+      {reason && (
+        <span id={reasonId} className="visually-hidden">
+          {reason}
+        </span>
+      )}
       <button
         type="button"
         className="button button-quiet call-button"
-        disabled={!canCall || offline}
+        disabled={!canCall || offline || reason !== null}
         aria-label={`Video call ${peer.name}`}
-        aria-describedby={offline ? noteId : undefined}
+        aria-describedby={describedBy || undefined}
         onClick={() => prepareCall(peer)}
       >
         <Video size={18} aria-hidden="true" />

@@ -57,7 +57,14 @@ function CallDialog({ renderExtras }: { renderExtras: CallExtras | undefined }) 
   else if (state.status === 'ended') body = <CallEnded key={state.callId} state={state} />;
   else if (peer) body = <LiveCall peer={peer} renderExtras={renderExtras} />;
   // The ended view's headline says it ("Call ended · 0:11"): the status line would only repeat it.
-  const status = view === 'precheck' ? (precheck?.before === 'calling' ? 'Before you call' : 'Before you join') : view === 'ended' ? '' : statusLine(state);
+  const status =
+    view === 'precheck'
+      ? precheck?.before === 'calling'
+        ? 'Before you call'
+        : 'Before you join'
+      : view === 'ended'
+        ? ''
+        : statusLine(state);
 
   return (
     <dialog

@@ -26,7 +26,9 @@ export function PreCallCheck() {
         {hasVideo ? (
           <VideoView stream={stream} muted label="Your camera preview" className="call-video" />
         ) : (
-          <p className="precall-no-video">{pending ? 'Starting your camera…' : audioOnly ? 'Audio only: your camera stays off' : 'No camera picture'}</p>
+          <p className="precall-no-video">
+            {pending ? 'Starting your camera…' : audioOnly ? 'Audio only: your camera stays off' : 'No camera picture'}
+          </p>
         )}
       </div>
 
@@ -41,7 +43,11 @@ export function PreCallCheck() {
           <p>{mediaProblemMessage(problem, audioOnly)}</p>
           <div className="actions">
             {problem === 'no-device' && !audioOnly && (
-              <button type="button" className="button button-quiet" onClick={() => selectDevices({ audioOnly: true, cameraId: null })}>
+              <button
+                type="button"
+                className="button button-quiet"
+                onClick={() => selectDevices({ audioOnly: true, cameraId: null })}
+              >
                 Continue with audio only
               </button>
             )}
@@ -55,10 +61,20 @@ export function PreCallCheck() {
       {stream && <DevicePickers />}
 
       <div className="actions">
-        <button type="button" className="button button-primary" disabled={!stream} autoFocus onClick={outgoing ? startCall : answer}>
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={!stream}
+          autoFocus
+          onClick={outgoing ? startCall : answer}
+        >
           {outgoing ? 'Start call' : 'Join'}
         </button>
-        <button type="button" className={outgoing ? 'button button-quiet' : 'button button-danger'} onClick={outgoing ? cancelPrecheck : decline}>
+        <button
+          type="button"
+          className={outgoing ? 'button button-quiet' : 'button button-danger'}
+          onClick={outgoing ? cancelPrecheck : decline}
+        >
           {outgoing ? 'Cancel' : 'Decline'}
         </button>
       </div>
@@ -77,7 +93,11 @@ function DevicePickers() {
       {!audioOnly && devices.cameras.length > 0 && (
         <div className="field">
           <label htmlFor={cameraId}>Camera</label>
-          <select id={cameraId} value={localMedia.cameraId ?? ''} onChange={(event) => selectDevices({ cameraId: event.target.value })}>
+          <select
+            id={cameraId}
+            value={localMedia.cameraId ?? ''}
+            onChange={(event) => selectDevices({ cameraId: event.target.value })}
+          >
             {devices.cameras.map((device, index) => (
               <option key={device.deviceId || index} value={device.deviceId}>
                 {deviceLabel(device, index, 'Camera')}
@@ -89,7 +109,11 @@ function DevicePickers() {
       {devices.microphones.length > 0 && (
         <div className="field">
           <label htmlFor={microphoneId}>Microphone</label>
-          <select id={microphoneId} value={localMedia.microphoneId ?? ''} onChange={(event) => selectDevices({ microphoneId: event.target.value, audioOnly })}>
+          <select
+            id={microphoneId}
+            value={localMedia.microphoneId ?? ''}
+            onChange={(event) => selectDevices({ microphoneId: event.target.value, audioOnly })}
+          >
             {devices.microphones.map((device, index) => (
               <option key={device.deviceId || index} value={device.deviceId}>
                 {deviceLabel(device, index, 'Microphone')}

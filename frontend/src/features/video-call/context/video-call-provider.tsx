@@ -1,26 +1,23 @@
-import { useCallback, useEffect, useMemo, useReducer, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useReducer, useState, type ReactNode } from 'react';
 import type { AppSocket } from '../../../lib/socket';
 import { createCallSignals } from '../api/call-signals';
 import { CallScreen, type CallExtras } from '../components/call-screen';
 import { ActiveCall } from '../flows/active-call';
 import { useAnsweringCall } from '../hooks/use-answering-call';
-import { useCallEnd } from '../hooks/use-call-end';
+import { useCallLifecycle } from '../hooks/use-call-lifecycle';
 import { useCallSignalling } from '../hooks/use-call-signalling';
 import { useConnectionQuality } from '../hooks/use-connection-quality';
-import { useGoodbyeOnPageHide } from '../hooks/use-goodbye-on-page-hide';
-import { useIceRestart } from '../hooks/use-ice-restart';
 import { useLeavingCall } from '../hooks/use-leaving-call';
 import { useLocalMedia } from '../hooks/use-local-media';
 import { useMediaControls } from '../hooks/use-media-controls';
 import { usePlacingCall } from '../hooks/use-placing-call';
 import { usePrecheck } from '../hooks/use-precheck';
-import { useIsOnline } from '../hooks/use-presence';
 import { useRemoteMedia } from '../hooks/use-remote-media';
-import { useRingTimeout } from '../hooks/use-ring-timeout';
 import { useSelf } from '../hooks/use-self';
 import { callReducer, initialCallState, isInCall, type CallPeer } from '../logic/call-machine';
 import { createCallSession } from '../rtc/call-session';
-import { VideoCallContext, type VideoCallContextValue } from './video-call-context';
+import { useCallContextValue } from './call-context-value';
+import { VideoCallContext } from './video-call-context';
 
 interface VideoCallProviderProps {
   /** the signed-in user's socket (null while signed out): the app passes it in, features don't share contexts */
@@ -31,6 +28,8 @@ interface VideoCallProviderProps {
   renderCallExtras?: CallExtras;
   /** "Back to the thread" on the ended screen: the app opens the conversation with that person */
   onCallFinished?: (peer: CallPeer) => void;
+  /** who is online, from the realtime feature (null: not known yet), so the call button never rings nobody */
+  onlineUserIds: ReadonlySet<string> | null;
   children: ReactNode;
 }
 
@@ -42,7 +41,14 @@ interface VideoCallProviderProps {
  * start and answer flows, the server's events come in through `useCallSignalling`, and effects
  * follow the state (the end, the ring timeout, the ICE restart, the goodbye on page hide).
  */
-export function VideoCallProvider({ socket, connected, renderCallExtras, onCallFinished, children }: VideoCallProviderProps) {
+export function VideoCallProvider({
+  socket,
+  connected,
+  renderCallExtras,
+  onCallFinished,
+  onlineUserIds,
+  children,
+}: VideoCallProviderProps) {
   const [state, dispatch] = useReducer(callReducer, initialCallState);
   const [announcement, announce] = useState('');
   const signals = useMemo(() => (socket ? createCallSignals(socket) : null), [socket]);
@@ -76,40 +82,31 @@ export function VideoCallProvider({ socket, connected, renderCallExtras, onCallF
     resetRemoteMedia();
     closePrecheck();
   }, [resetCallMedia, releaseLocal, resetRemoteMedia, closePrecheck]);
-  useCallEnd(state, { call, signals, dispatch, announce, releaseMedia });
-  useRingTimeout(state.status, dispatch);
-  useIceRestart(state, call, signals, dispatch);
-  useGoodbyeOnPageHide(state, call, signals);
-  // Signing out unmounts the provider (the realtime provider is keyed by user): close whatever is
-  // open. The server ends the call itself when the socket leaves; the camera is useLocalMedia's.
-  useEffect(() => () => call.close(), [call]);
+  useCallLifecycle(state, { call, signals, dispatch, announce, releaseMedia });
 
   const self = useSelf(socket, precheck !== null || state.status === 'ringing');
-  const isOnline = useIsOnline(socket);
+  const isOnline = useCallback((userId: string) => (onlineUserIds ? onlineUserIds.has(userId) : null), [onlineUserIds]);
   const quality = useConnectionQuality(call, state.status === 'connected' || state.status === 'reconnecting');
   const canCall = socket !== null && connected && !isInCall(state) && precheck === null;
 
-  const value = useMemo<VideoCallContextValue>(
-    () => ({
-      state,
-      precheck,
-      localMedia,
-      remoteStream,
-      peerMedia,
-      quality,
-      announcement,
-      canCall,
-      self,
-      isOnline,
-      cancelPrecheck,
-      selectDevices,
-      ...controls,
-      ...placing,
-      ...answering,
-      ...leaving,
-    }),
-    [state, precheck, localMedia, remoteStream, peerMedia, quality, announcement, canCall, self, isOnline, cancelPrecheck, selectDevices, controls, placing, answering, leaving],
-  );
+  const value = useCallContextValue({
+    state,
+    precheck,
+    localMedia,
+    remoteStream,
+    peerMedia,
+    quality,
+    announcement,
+    canCall,
+    self,
+    isOnline,
+    cancelPrecheck,
+    selectDevices,
+    controls,
+    placing,
+    answering,
+    leaving,
+  });
 
   return (
     <VideoCallContext value={value}>

@@ -64,6 +64,7 @@ describe('the server’s call events', () => {
 
     kit.call.open('call-1', [], kit.signals);
     handlers['call-renegotiate']({ callId: 'call-1', description: { type: 'offer', sdp: 'restart' } });
+    // One macrotask, not a duration: the fake peer answers in promise reactions, all run by then.
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(kit.signals.said).toEqual(['call-renegotiate:call-1:answer']);
   });

@@ -3,7 +3,10 @@ import type { CallSignals } from '../api/call-signals';
 import { callDirection, isInCall, type CallEvent, type CallState } from '../logic/call-machine';
 import type { ActiveCall } from './active-call';
 
-export type CallEventHandlers = Pick<ServerToClientEvents, 'call-made' | 'call-answered' | 'ice-candidate' | 'call-ended' | 'call-renegotiate'>;
+export type CallEventHandlers = Pick<
+  ServerToClientEvents,
+  'call-made' | 'call-answered' | 'ice-candidate' | 'call-ended' | 'call-renegotiate'
+>;
 
 export interface CallEventDeps {
   call: ActiveCall;
@@ -23,7 +26,12 @@ export function callEventHandlers({ call, signals, dispatch, state, onRing }: Ca
       if (call.callId || isInCall(state)) return;
       onRing();
       call.claim(callId, offer);
-      dispatch({ type: 'incoming', callId, peer: { id: from.id, name: from.name, role: from.role, avatarUrl: from.avatarUrl }, video });
+      dispatch({
+        type: 'incoming',
+        callId,
+        peer: { id: from.id, name: from.name, role: from.role, avatarUrl: from.avatarUrl },
+        video,
+      });
     },
     'call-answered': ({ callId, answer }) => {
       const session = call.session;

@@ -26,7 +26,10 @@ export function fakeSessionFactory(): { createSession: CreateSession; sessions: 
       acceptAnswer: async () => void steps.push('acceptAnswer'),
       addRemoteCandidate: async (candidate) => void steps.push(`remote:${candidate.candidate}`),
       restartIce: async () => (steps.push('restartIce'), description('offer')),
-      renegotiate: async (remote) => (steps.push(`renegotiate:${remote.type}`), remote.type === 'offer' ? description('answer') : null),
+      renegotiate: async (remote) => (
+        steps.push(`renegotiate:${remote.type}`),
+        remote.type === 'offer' ? description('answer') : null
+      ),
       replaceVideoTrack: async (track) => void steps.push(`video:${track ? track.kind : 'none'}`),
       sendMediaState: (media) => void steps.push(`media:${JSON.stringify(media)}`),
       getStats: async () => new Map(),
@@ -68,7 +71,15 @@ export const candidate = (name: string): IceCandidate => ({ candidate: name, sdp
 
 /** A stream with the given tracks: enough of MediaStream for the flows and the media controls. */
 export function fakeStream(kinds: ('audio' | 'video')[]): MediaStream {
-  let tracks = kinds.map((kind) => ({ kind, enabled: true, stopped: false, stop() { this.stopped = true; }, addEventListener() {} }));
+  let tracks = kinds.map((kind) => ({
+    kind,
+    enabled: true,
+    stopped: false,
+    stop() {
+      this.stopped = true;
+    },
+    addEventListener() {},
+  }));
   const stream = {
     getTracks: () => tracks,
     getAudioTracks: () => tracks.filter((track) => track.kind === 'audio'),

@@ -7,7 +7,12 @@ import { hasVideo, type CallFlowDeps } from './call-flow';
  * candidates wait until the server has acknowledged it (logic/candidate-buffer.ts, queue 1).
  * Every await is followed by "is this still the call?": the user may hang up at any moment.
  */
-export async function placeCall({ call, signals, dispatch, getIceServers }: CallFlowDeps, callId: string, peer: CallPeer, local: MediaStream): Promise<void> {
+export async function placeCall(
+  { call, signals, dispatch, getIceServers }: CallFlowDeps,
+  callId: string,
+  peer: CallPeer,
+  local: MediaStream,
+): Promise<void> {
   const video = hasVideo(local);
   call.claim(callId);
   dispatch({ type: 'start', callId, peer, video });

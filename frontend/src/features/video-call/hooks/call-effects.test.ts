@@ -25,7 +25,9 @@ afterEach(() => vi.useRealTimers());
 describe('useRingTimeout', () => {
   it('gives up after CLIENT_RING_MS of ringing, and not once answered', () => {
     const dispatch = vi.fn();
-    const { rerender } = renderHook(({ status }) => useRingTimeout(status, dispatch), { initialProps: { status: calling.status } });
+    const { rerender } = renderHook(({ status }) => useRingTimeout(status, dispatch), {
+      initialProps: { status: calling.status },
+    });
     vi.advanceTimersByTime(CLIENT_RING_MS - 1);
     expect(dispatch).not.toHaveBeenCalled();
     vi.advanceTimersByTime(1);
@@ -67,7 +69,9 @@ describe('useGoodbyeOnPageHide', () => {
   it('a closing tab in a call says call-end; one that only rings says nothing', () => {
     const kit = flowKit();
     kit.call.claim('call-1');
-    const { rerender, unmount } = renderHook(({ state }) => useGoodbyeOnPageHide(state, kit.call, kit.signals), { initialProps: { state: ringing } });
+    const { rerender, unmount } = renderHook(({ state }) => useGoodbyeOnPageHide(state, kit.call, kit.signals), {
+      initialProps: { state: ringing },
+    });
     window.dispatchEvent(new Event('pagehide'));
     expect(kit.signals.said).toEqual([]);
     rerender({ state: connected });

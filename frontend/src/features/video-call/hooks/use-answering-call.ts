@@ -21,7 +21,16 @@ interface AnsweringDeps {
 }
 
 /** The callee's buttons: Accept (the check before joining), Join, Decline. */
-export function useAnsweringCall({ call, signals, dispatch, state, openPrecheck, closePrecheck, localMedia, startCallMedia }: AnsweringDeps) {
+export function useAnsweringCall({
+  call,
+  signals,
+  dispatch,
+  state,
+  openPrecheck,
+  closePrecheck,
+  localMedia,
+  startCallMedia,
+}: AnsweringDeps) {
   const { streamRef: local } = localMedia;
   const latestState = useLatest(state);
 
@@ -46,5 +55,8 @@ export function useAnsweringCall({ call, signals, dispatch, state, openPrecheck,
     dispatch({ type: 'decline' });
   }, [call, signals, dispatch, latestState]);
 
-  return useMemo<Pick<VideoCallContextValue, 'prepareAnswer' | 'answer' | 'decline'>>(() => ({ prepareAnswer, answer, decline }), [prepareAnswer, answer, decline]);
+  return useMemo<Pick<VideoCallContextValue, 'prepareAnswer' | 'answer' | 'decline'>>(
+    () => ({ prepareAnswer, answer, decline }),
+    [prepareAnswer, answer, decline],
+  );
 }

@@ -6,7 +6,7 @@ import type { CallEvent, CallState } from '../logic/call-machine';
 
 type Ended = Extract<CallState, { status: 'ended' }>;
 
-interface CallEndDeps {
+export interface CallEndDeps {
   call: ActiveCall;
   signals: CallSignals | null;
   dispatch: (event: CallEvent) => void;
@@ -17,7 +17,13 @@ interface CallEndDeps {
 
 /** Whether this end is our own ring timer firing on a call we placed: the server must stop ringing too. */
 export function endsOwnRing(ended: Ended, liveCallId: string | null): boolean {
-  return liveCallId !== null && ended.callId === liveCallId && ended.direction === 'outgoing' && ended.reason === 'timeout' && ended.by === 'system';
+  return (
+    liveCallId !== null &&
+    ended.callId === liveCallId &&
+    ended.direction === 'outgoing' &&
+    ended.reason === 'timeout' &&
+    ended.by === 'system'
+  );
 }
 
 /**

@@ -6,7 +6,10 @@ import type { CallSessionApi } from '../rtc/call-session';
 export const QUALITY_INTERVAL_MS = 2_000;
 
 /** The connection quality badge: the live session's `getStats()` every 2 s while `active`, judged by `assessQuality`. */
-export function useConnectionQuality(call: { readonly session: Pick<CallSessionApi, 'getStats'> | null }, active: boolean): QualityAssessment | null {
+export function useConnectionQuality(
+  call: { readonly session: Pick<CallSessionApi, 'getStats'> | null },
+  active: boolean,
+): QualityAssessment | null {
   const [quality, setQuality] = useState<QualityAssessment | null>(null);
 
   useEffect(() => {

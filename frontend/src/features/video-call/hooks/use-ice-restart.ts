@@ -11,7 +11,12 @@ export const RECONNECT_MS = 15_000;
  * `call-renegotiate` — one side only, so two offers never cross — and both sides wait, up to
  * `RECONNECT_MS`, then `reconnect-timeout`.
  */
-export function useIceRestart(state: CallState, call: ActiveCall, signals: CallSignals | null, dispatch: (event: CallEvent) => void): void {
+export function useIceRestart(
+  state: CallState,
+  call: ActiveCall,
+  signals: CallSignals | null,
+  dispatch: (event: CallEvent) => void,
+): void {
   const reconnecting = state.status === 'reconnecting';
   const caller = callDirection(state) === 'outgoing';
   useEffect(() => {

@@ -34,5 +34,8 @@ export function useLeavingCall({ call, signals, dispatch, state, onCallFinished 
     if (ended.status === 'ended' && ended.peer) onCallFinished?.(ended.peer);
   }, [dispatch, latestState, onCallFinished]);
 
-  return useMemo<Pick<VideoCallContextValue, 'hangUp' | 'dismiss' | 'backToThread'>>(() => ({ hangUp, dismiss, backToThread }), [hangUp, dismiss, backToThread]);
+  return useMemo<Pick<VideoCallContextValue, 'hangUp' | 'dismiss' | 'backToThread'>>(
+    () => ({ hangUp, dismiss, backToThread }),
+    [hangUp, dismiss, backToThread],
+  );
 }

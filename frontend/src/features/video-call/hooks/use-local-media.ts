@@ -66,7 +66,11 @@ export function useLocalMedia(): LocalMediaControls {
     setMedia((current) => ({ ...current, pending: true }));
     const constraints: MediaStreamConstraints = {
       audio: options.microphoneId ? { deviceId: { exact: options.microphoneId } } : true,
-      video: audioOnly ? false : options.cameraId ? { deviceId: { exact: options.cameraId } } : { width: { ideal: 1280 }, height: { ideal: 720 } },
+      video: audioOnly
+        ? false
+        : options.cameraId
+          ? { deviceId: { exact: options.cameraId } }
+          : { width: { ideal: 1280 }, height: { ideal: 720 } },
     };
     try {
       const stream = await navigator.mediaDevices.getUserMedia(constraints);
@@ -82,11 +86,24 @@ export function useLocalMedia(): LocalMediaControls {
         cameras: all.filter((device) => device.kind === 'videoinput'),
         microphones: all.filter((device) => device.kind === 'audioinput'),
       };
-      const settingOf = (kind: 'audio' | 'video') => stream.getTracks().find((track) => track.kind === kind)?.getSettings().deviceId ?? null;
-      setMedia({ stream, problem: null, audioOnly, devices, cameraId: settingOf('video'), microphoneId: settingOf('audio'), pending: false });
+      const settingOf = (kind: 'audio' | 'video') =>
+        stream
+          .getTracks()
+          .find((track) => track.kind === kind)
+          ?.getSettings().deviceId ?? null;
+      setMedia({
+        stream,
+        problem: null,
+        audioOnly,
+        devices,
+        cameraId: settingOf('video'),
+        microphoneId: settingOf('audio'),
+        pending: false,
+      });
       return stream;
     } catch (error) {
-      if (mine === request.current) setMedia((current) => ({ ...current, problem: classifyMediaError(error), audioOnly, pending: false }));
+      if (mine === request.current)
+        setMedia((current) => ({ ...current, problem: classifyMediaError(error), audioOnly, pending: false }));
       return null;
     }
   }, []);

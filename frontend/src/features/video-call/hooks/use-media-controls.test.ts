@@ -11,7 +11,12 @@ function setup(kinds: ('audio' | 'video')[]) {
   kit.call.open('call-1', [], kit.signals);
   const stream = fakeStream(kinds);
   const announce = vi.fn();
-  const localMedia = { streamRef: { current: stream }, stream, cameraId: null, refresh: vi.fn() } as unknown as LocalMediaControls;
+  const localMedia = {
+    streamRef: { current: stream },
+    stream,
+    cameraId: null,
+    refresh: vi.fn(),
+  } as unknown as LocalMediaControls;
   const hook = renderHook(() => useMediaControls({ localMedia, call: kit.call, status: 'connected', announce }));
   return { ...hook, kit, stream, announce };
 }

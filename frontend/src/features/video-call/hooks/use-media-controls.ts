@@ -7,7 +7,10 @@ import type { LocalMediaControls } from './use-local-media';
 
 export const MEDIA_ON: CallMediaState = { muted: false, cameraOff: false, screenSharing: false, audioOnly: false };
 
-export type MediaControls = Pick<VideoCallContextValue, 'callMedia' | 'previewStream' | 'toggleMute' | 'toggleCamera' | 'toggleScreenShare' | 'switchToAudioOnly'>;
+export type MediaControls = Pick<
+  VideoCallContextValue,
+  'callMedia' | 'previewStream' | 'toggleMute' | 'toggleCamera' | 'toggleScreenShare' | 'switchToAudioOnly'
+>;
 
 interface MediaControlsDeps {
   localMedia: LocalMediaControls;
@@ -25,7 +28,12 @@ const stopAll = (stream: MediaStream | null): undefined => {
  * The camera again after audio only, sent without renegotiating (unless a screen is being sent).
  * Resolves with undefined when there is nothing to do, a sentence when it failed, null when it worked.
  */
-async function turnCameraBackOn(cameraId: string | null, local: MediaStream | null, call: ActiveCall, screenShared: boolean): Promise<string | null | undefined> {
+async function turnCameraBackOn(
+  cameraId: string | null,
+  local: MediaStream | null,
+  call: ActiveCall,
+  screenShared: boolean,
+): Promise<string | null | undefined> {
   try {
     const added = await navigator.mediaDevices.getUserMedia({ video: cameraId ? { deviceId: { exact: cameraId } } : true });
     const [camera] = added.getVideoTracks();
@@ -110,7 +118,12 @@ function useScreenShare(
 export function useMediaControls({ localMedia, call, status, announce }: MediaControlsDeps) {
   const { streamRef: local, cameraId, refresh, stream } = localMedia;
   const [callMedia, setCallMedia] = useState<CallMediaState>(MEDIA_ON);
-  const { screenRef: screen, screenStream, toggleScreenShare, dropScreen } = useScreenShare(localMedia, call, announce, setCallMedia);
+  const {
+    screenRef: screen,
+    screenStream,
+    toggleScreenShare,
+    dropScreen,
+  } = useScreenShare(localMedia, call, announce, setCallMedia);
   const latest = useRef(callMedia);
   useEffect(() => {
     latest.current = callMedia;
@@ -142,7 +155,6 @@ export function useMediaControls({ localMedia, call, status, announce }: MediaCo
     });
   }, [local, cameraId, call, screen, refresh, announce]);
 
-
   const switchToAudioOnly = useCallback(() => {
     const camera = local.current?.getVideoTracks()[0];
     if (!local.current || !camera) return;
@@ -166,7 +178,11 @@ export function useMediaControls({ localMedia, call, status, announce }: MediaCo
 
   // Our media state to the other side, on every change (the session resends it when the channel opens).
   useEffect(() => {
-    call.session?.sendMediaState({ muted: callMedia.muted, cameraOff: callMedia.cameraOff, screenSharing: callMedia.screenSharing });
+    call.session?.sendMediaState({
+      muted: callMedia.muted,
+      cameraOff: callMedia.cameraOff,
+      screenSharing: callMedia.screenSharing,
+    });
   }, [call, callMedia, status]);
 
   const previewStream = screenStream ?? stream;

@@ -15,14 +15,27 @@ interface PlacingDeps {
   dispatch: (event: CallEvent) => void;
   state: CallState;
   precheck: Precheck;
-  openPrecheck: (check: NonNullable<Precheck>, options?: { cameraId?: string | null; microphoneId?: string | null; audioOnly?: boolean }) => Promise<MediaStream | null>;
+  openPrecheck: (
+    check: NonNullable<Precheck>,
+    options?: { cameraId?: string | null; microphoneId?: string | null; audioOnly?: boolean },
+  ) => Promise<MediaStream | null>;
   closePrecheck: () => void;
   localMedia: LocalMediaControls;
   startCallMedia: (video: boolean) => void;
 }
 
 /** The caller's buttons: the check before calling, "Start call", and "Call again" on the ended screen. */
-export function usePlacingCall({ call, signals, dispatch, state, precheck, openPrecheck, closePrecheck, localMedia, startCallMedia }: PlacingDeps) {
+export function usePlacingCall({
+  call,
+  signals,
+  dispatch,
+  state,
+  precheck,
+  openPrecheck,
+  closePrecheck,
+  localMedia,
+  startCallMedia,
+}: PlacingDeps) {
   const { streamRef: local, cameraId, microphoneId } = localMedia;
   const latestState = useLatest(state);
   const latestPrecheck = useLatest(precheck);
@@ -71,5 +84,8 @@ export function usePlacingCall({ call, signals, dispatch, state, precheck, openP
     });
   }, [call, dispatch, latestState, latestPrecheck, openPrecheck, cameraId, microphoneId, place]);
 
-  return useMemo<Pick<VideoCallContextValue, 'prepareCall' | 'startCall' | 'callAgain'>>(() => ({ prepareCall, startCall, callAgain }), [prepareCall, startCall, callAgain]);
+  return useMemo<Pick<VideoCallContextValue, 'prepareCall' | 'startCall' | 'callAgain'>>(
+    () => ({ prepareCall, startCall, callAgain }),
+    [prepareCall, startCall, callAgain],
+  );
 }

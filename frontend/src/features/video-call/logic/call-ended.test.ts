@@ -76,11 +76,16 @@ describe('endedSummary: a call that never connected', () => {
     ['connection-failed', 'Could not connect', 'Try again'],
     ['unknown', 'The call could not be set up', 'Try again'],
   ] as const)('refused or failed (%s): says why, and offers a retry only where one can help', (error, title, again) => {
-    expect(endedSummary(ended({ reason: 'failed', by: 'system', error, direction: 'outgoing' }), ENDED_AT)).toMatchObject({ title, again });
+    expect(endedSummary(ended({ reason: 'failed', by: 'system', error, direction: 'outgoing' }), ENDED_AT)).toMatchObject({
+      title,
+      again,
+    });
   });
 
   it('another tab answered', () => {
-    expect(endedSummary(ended({ reason: 'hangup', by: 'peer', answeredElsewhere: true, direction: 'incoming' }), ENDED_AT)).toEqual({
+    expect(
+      endedSummary(ended({ reason: 'hangup', by: 'peer', answeredElsewhere: true, direction: 'incoming' }), ENDED_AT),
+    ).toEqual({
       title: 'Answered on another device',
       detail: null,
       again: null,

@@ -47,7 +47,10 @@ describe('placing a call', () => {
   });
 
   it('start is allowed again from the ended screen, and ignored mid-call', () => {
-    expect(callReducer(endedState, { type: 'start', callId: 'call-next-1', peer, video: false })).toMatchObject({ status: 'calling', callId: 'call-next-1' });
+    expect(callReducer(endedState, { type: 'start', callId: 'call-next-1', peer, video: false })).toMatchObject({
+      status: 'calling',
+      callId: 'call-next-1',
+    });
     expectIgnored({ type: 'start', callId: 'call-other', peer, video: true }, ['idle', 'ended']);
   });
 
@@ -60,7 +63,15 @@ describe('placing a call', () => {
   });
 
   it.each(['OFFLINE', 'BUSY', 'FORBIDDEN'] as const)('the server refuses with %s: ended, failed, with that error', (error) => {
-    expect(callReducer(calling, { type: 'call-refused', callId, error })).toEqual({ status: 'ended', callId, peer, direction: 'outgoing', reason: 'failed', by: 'system', error });
+    expect(callReducer(calling, { type: 'call-refused', callId, error })).toEqual({
+      status: 'ended',
+      callId,
+      peer,
+      direction: 'outgoing',
+      reason: 'failed',
+      by: 'system',
+      error,
+    });
   });
 
   it('a refusal for another call id, or outside calling, is ignored', () => {
@@ -78,7 +89,10 @@ describe('placing a call', () => {
 describe('receiving a call', () => {
   it('incoming: idle → ringing; ignored while already in a call', () => {
     expect(ringing).toEqual({ status: 'ringing', callId, peer, video: false });
-    expect(callReducer(endedState, { type: 'incoming', callId: 'call-next-2', peer, video: true })).toMatchObject({ status: 'ringing', callId: 'call-next-2' });
+    expect(callReducer(endedState, { type: 'incoming', callId: 'call-next-2', peer, video: true })).toMatchObject({
+      status: 'ringing',
+      callId: 'call-next-2',
+    });
     expectIgnored({ type: 'incoming', callId: 'call-other', peer, video: true }, ['idle', 'ended']);
   });
 
@@ -88,7 +102,14 @@ describe('receiving a call', () => {
   });
 
   it('decline: ringing → ended rejected by me; ignored elsewhere', () => {
-    expect(callReducer(ringing, { type: 'decline' })).toEqual({ status: 'ended', callId, peer, direction: 'incoming', reason: 'rejected', by: 'me' });
+    expect(callReducer(ringing, { type: 'decline' })).toEqual({
+      status: 'ended',
+      callId,
+      peer,
+      direction: 'incoming',
+      reason: 'rejected',
+      by: 'me',
+    });
     expectIgnored({ type: 'decline' }, ['ringing']);
   });
 
@@ -108,7 +129,10 @@ describe('receiving a call', () => {
 describe('the connection', () => {
   it('connected: connecting → connected, remembering when', () => {
     expect(connected).toMatchObject({ status: 'connected', connectedAt: 1_000, direction: 'outgoing' });
-    expect(callReducer(connectingIn, { type: 'connection', state: 'connected', at: 2_000 })).toMatchObject({ status: 'connected', direction: 'incoming' });
+    expect(callReducer(connectingIn, { type: 'connection', state: 'connected', at: 2_000 })).toMatchObject({
+      status: 'connected',
+      direction: 'incoming',
+    });
   });
 
   it('a first connection that fails ends the call (no path at all), and disconnected while connecting waits', () => {
@@ -124,16 +148,34 @@ describe('the connection', () => {
     expect(callReducer(connectingOut, { type: 'connection', state: 'disconnected', at: 2_000 })).toBe(connectingOut);
   });
 
-  it.each(['disconnected', 'failed'] as const)('%s while connected → reconnecting (ICE restart), keeping the start time', (signal) => {
-    expect(callReducer(connected, { type: 'connection', state: signal, at: 9_000 })).toMatchObject({ status: 'reconnecting', connectedAt: 1_000 });
-  });
+  it.each(['disconnected', 'failed'] as const)(
+    '%s while connected → reconnecting (ICE restart), keeping the start time',
+    (signal) => {
+      expect(callReducer(connected, { type: 'connection', state: signal, at: 9_000 })).toMatchObject({
+        status: 'reconnecting',
+        connectedAt: 1_000,
+      });
+    },
+  );
 
   it('connected again: reconnecting → connected, the timer continues from the first start', () => {
-    expect(callReducer(reconnecting, { type: 'connection', state: 'connected', at: 9_000 })).toMatchObject({ status: 'connected', connectedAt: 1_000 });
+    expect(callReducer(reconnecting, { type: 'connection', state: 'connected', at: 9_000 })).toMatchObject({
+      status: 'connected',
+      connectedAt: 1_000,
+    });
   });
 
   it('the restart fails, or takes too long: reconnecting → ended failed', () => {
-    const failed = { status: 'ended', callId, peer, direction: 'outgoing', reason: 'failed', by: 'system', error: 'connection-failed', connectedAt: 1_000 };
+    const failed = {
+      status: 'ended',
+      callId,
+      peer,
+      direction: 'outgoing',
+      reason: 'failed',
+      by: 'system',
+      error: 'connection-failed',
+      connectedAt: 1_000,
+    };
     expect(callReducer(reconnecting, { type: 'connection', state: 'failed', at: 9_000 })).toEqual(failed);
     expect(callReducer(reconnecting, { type: 'reconnect-timeout' })).toEqual(failed);
   });
@@ -158,7 +200,12 @@ describe('the connection', () => {
 
 describe('ending', () => {
   it.each(['calling', 'connecting', 'connected', 'reconnecting'] as const)('hang-up in %s → ended hangup by me', (status) => {
-    expect(callReducer(everyState[status], { type: 'hang-up' })).toMatchObject({ status: 'ended', reason: 'hangup', by: 'me', callId });
+    expect(callReducer(everyState[status], { type: 'hang-up' })).toMatchObject({
+      status: 'ended',
+      reason: 'hangup',
+      by: 'me',
+      callId,
+    });
   });
 
   it('hang-up while it rings here is a decline; ignored when idle or ended', () => {
@@ -172,8 +219,19 @@ describe('ending', () => {
     ['disconnected', 'peer'],
     ['timeout', 'system'],
   ] as const)('the server ends it (%s) → ended, by %s, from any live state', (reason, by) => {
-    for (const [status, direction] of [['calling', 'outgoing'], ['ringing', 'incoming'], ['connecting', 'outgoing']] as const) {
-      expect(callReducer(everyState[status], { type: 'remote-ended', callId, reason })).toEqual({ status: 'ended', callId, peer, direction, reason, by });
+    for (const [status, direction] of [
+      ['calling', 'outgoing'],
+      ['ringing', 'incoming'],
+      ['connecting', 'outgoing'],
+    ] as const) {
+      expect(callReducer(everyState[status], { type: 'remote-ended', callId, reason })).toEqual({
+        status: 'ended',
+        callId,
+        peer,
+        direction,
+        reason,
+        by,
+      });
     }
     for (const status of ['connected', 'reconnecting'] as const) {
       expect(callReducer(everyState[status], { type: 'remote-ended', callId, reason })).toEqual({
@@ -196,20 +254,35 @@ describe('ending', () => {
 
   it('an end for another call, or when no call is live, is ignored', () => {
     expect(callReducer(connected, { type: 'remote-ended', callId: 'call-stale-1', reason: 'hangup' })).toBe(connected);
-    expectIgnored({ type: 'remote-ended', callId, reason: 'hangup' }, ['calling', 'ringing', 'connecting', 'connected', 'reconnecting']);
+    expectIgnored({ type: 'remote-ended', callId, reason: 'hangup' }, [
+      'calling',
+      'ringing',
+      'connecting',
+      'connected',
+      'reconnecting',
+    ]);
   });
 
   it('an ended call keeps who placed it, so the ended screen needs nothing else to say "No answer" or "Missed call"', () => {
     expect(callReducer(calling, { type: 'ring-timeout' })).toMatchObject({ status: 'ended', direction: 'outgoing' });
     expect(callReducer(ringing, { type: 'ring-timeout' })).toMatchObject({ status: 'ended', direction: 'incoming' });
-    expect(callReducer(run([{ type: 'connection', state: 'connected', at: 2_000 }], connectingIn), { type: 'hang-up' })).toMatchObject({
+    expect(
+      callReducer(run([{ type: 'connection', state: 'connected', at: 2_000 }], connectingIn), { type: 'hang-up' }),
+    ).toMatchObject({
       status: 'ended',
       direction: 'incoming',
     });
   });
 
   it('the client ring timer: calling or ringing → ended timeout; ignored once answered', () => {
-    expect(callReducer(calling, { type: 'ring-timeout' })).toEqual({ status: 'ended', callId, peer, direction: 'outgoing', reason: 'timeout', by: 'system' });
+    expect(callReducer(calling, { type: 'ring-timeout' })).toEqual({
+      status: 'ended',
+      callId,
+      peer,
+      direction: 'outgoing',
+      reason: 'timeout',
+      by: 'system',
+    });
     expect(callReducer(ringing, { type: 'ring-timeout' })).toMatchObject({ status: 'ended', reason: 'timeout' });
     expectIgnored({ type: 'ring-timeout' }, ['calling', 'ringing']);
   });
@@ -226,7 +299,13 @@ describe('ending', () => {
       });
     }
     expect(callReducer(connected, { type: 'signalling-failed', callId: 'call-stale-1', error: 'unknown' })).toBe(connected);
-    expectIgnored({ type: 'signalling-failed', callId, error: 'unknown' }, ['calling', 'ringing', 'connecting', 'connected', 'reconnecting']);
+    expectIgnored({ type: 'signalling-failed', callId, error: 'unknown' }, [
+      'calling',
+      'ringing',
+      'connecting',
+      'connected',
+      'reconnecting',
+    ]);
   });
 
   it('reset: ended → idle; ignored elsewhere (a live call is never dismissed)', () => {
@@ -237,7 +316,9 @@ describe('ending', () => {
 
 describe('selectors', () => {
   it('isInCall and callDirection per state', () => {
-    const table = Object.fromEntries(Object.entries(everyState).map(([status, state]) => [status, [isInCall(state), callDirection(state)]]));
+    const table = Object.fromEntries(
+      Object.entries(everyState).map(([status, state]) => [status, [isInCall(state), callDirection(state)]]),
+    );
     expect(table).toEqual({
       idle: [false, null],
       calling: [true, 'outgoing'],

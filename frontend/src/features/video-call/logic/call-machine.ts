@@ -18,14 +18,7 @@ export type CallPeer = Pick<PublicUser, 'id' | 'name' | 'role' | 'avatarUrl'>;
 
 /** Why a call could not go on, beyond the server's end reasons. */
 export type CallErrorCode =
-  | 'OFFLINE'
-  | 'BUSY'
-  | 'FORBIDDEN'
-  | 'NO_SUCH_CALL'
-  | 'permission-denied'
-  | 'no-device'
-  | 'connection-failed'
-  | 'unknown';
+  'OFFLINE' | 'BUSY' | 'FORBIDDEN' | 'NO_SUCH_CALL' | 'permission-denied' | 'no-device' | 'connection-failed' | 'unknown';
 
 /** The server's reasons, plus `failed`: it never got going, or the connection could not be restored. */
 export type EndedReason = CallEndReason | 'failed';
@@ -106,7 +99,12 @@ export const initialCallState: CallState = { status: 'idle' };
 
 type Live = Exclude<CallState, { status: 'idle' } | { status: 'ended' }>;
 
-function ended(from: Live, reason: EndedReason, by: EndedBy, extra: { error?: CallErrorCode; answeredElsewhere?: boolean } = {}): CallState {
+function ended(
+  from: Live,
+  reason: EndedReason,
+  by: EndedBy,
+  extra: { error?: CallErrorCode; answeredElsewhere?: boolean } = {},
+): CallState {
   const connected = 'connectedAt' in from ? { connectedAt: from.connectedAt } : {};
   const direction = from.status === 'calling' ? 'outgoing' : from.status === 'ringing' ? 'incoming' : from.direction;
   return { status: 'ended', callId: from.callId, peer: from.peer, direction, reason, by, ...extra, ...connected };
@@ -157,7 +155,12 @@ export function callReducer(state: CallState, event: CallEvent): CallState {
 
     case 'remote-ended':
       if (state.status === 'idle' || state.status === 'ended' || state.callId !== event.callId) return state;
-      return ended(state, event.reason, event.reason === 'timeout' ? 'system' : 'peer', event.answeredElsewhere ? { answeredElsewhere: true } : {});
+      return ended(
+        state,
+        event.reason,
+        event.reason === 'timeout' ? 'system' : 'peer',
+        event.answeredElsewhere ? { answeredElsewhere: true } : {},
+      );
 
     case 'hang-up':
       if (state.status === 'idle' || state.status === 'ended') return state;

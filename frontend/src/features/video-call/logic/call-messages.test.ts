@@ -9,7 +9,9 @@ describe('peerMediaNotice', () => {
   it('names the role, not the person: "Patient muted"', () => {
     expect(peerMediaNotice(patient, { muted: true, cameraOff: false, screenSharing: false })).toBe('Patient muted');
     expect(peerMediaNotice(doctor, { muted: false, cameraOff: true, screenSharing: false })).toBe("Doctor's camera is off");
-    expect(peerMediaNotice(patient, { muted: true, cameraOff: true, screenSharing: true })).toBe('Patient muted · Patient is sharing their screen');
+    expect(peerMediaNotice(patient, { muted: true, cameraOff: true, screenSharing: true })).toBe(
+      'Patient muted · Patient is sharing their screen',
+    );
   });
 
   it('says nothing when all is on', () => {
@@ -39,6 +41,8 @@ describe('statusLine', () => {
     expect(statusLine({ status: 'calling', acked: false, callId: 'c', peer: doctor, video: true })).toBe('Calling…');
     expect(statusLine({ status: 'calling', acked: true, callId: 'c', peer: doctor, video: true })).toBe('Ringing…');
     expect(statusLine({ status: 'ringing', callId: 'c', peer: doctor, video: true })).toBe('Incoming video call');
-    expect(statusLine({ status: 'reconnecting', direction: 'outgoing', connectedAt: 0, callId: 'c', peer: doctor, video: true })).toBe('Reconnecting…');
+    expect(
+      statusLine({ status: 'reconnecting', direction: 'outgoing', connectedAt: 0, callId: 'c', peer: doctor, video: true }),
+    ).toBe('Reconnecting…');
   });
 });

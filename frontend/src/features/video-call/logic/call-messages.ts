@@ -45,6 +45,7 @@ export function peerMediaChanges(peer: CallPeer, before: PeerMedia, after: PeerM
   const changes: string[] = [];
   if (before.muted !== after.muted) changes.push(after.muted ? `${who} muted` : `${who} unmuted`);
   if (before.cameraOff !== after.cameraOff) changes.push(`${who} turned their camera ${after.cameraOff ? 'off' : 'on'}`);
-  if (before.screenSharing !== after.screenSharing) changes.push(`${who} ${after.screenSharing ? 'started' : 'stopped'} sharing their screen`);
+  if (before.screenSharing !== after.screenSharing)
+    changes.push(`${who} ${after.screenSharing ? 'started' : 'stopped'} sharing their screen`);
   return changes;
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createEarlyRemoteCandidates, createOutgoingCandidates, createRingingCandidates, MAX_CANDIDATES_PER_CALL } from './candidate-buffer';
+import {
+  createEarlyRemoteCandidates,
+  createOutgoingCandidates,
+  createRingingCandidates,
+  MAX_CANDIDATES_PER_CALL,
+} from './candidate-buffer';
 
 describe('outgoing candidates (ours, until the server acknowledges the call)', () => {
   it('holds from the start, then sends what was held in order and the rest at once', () => {

@@ -49,7 +49,12 @@ describe('assessQuality', () => {
 
   it('little loss and a short round trip is good', () => {
     const now = sample({ atMs: 2_000, packetsReceived: 1_995, packetsLost: 5, roundTripTimeMs: 40 });
-    expect(assessQuality(before, now)).toEqual({ quality: 'good', lossPercent: 0.5, roundTripTimeMs: 40, suggestAudioOnly: false });
+    expect(assessQuality(before, now)).toEqual({
+      quality: 'good',
+      lossPercent: 0.5,
+      roundTripTimeMs: 40,
+      suggestAudioOnly: false,
+    });
   });
 
   it('some loss, or a long round trip, is fair', () => {
@@ -63,7 +68,10 @@ describe('assessQuality', () => {
   });
 
   it('a very long round trip alone is poor, but does not suggest audio only (video is not the cause)', () => {
-    expect(assessQuality(before, sample({ packetsReceived: 2_000, roundTripTimeMs: 900 }))).toMatchObject({ quality: 'poor', suggestAudioOnly: false });
+    expect(assessQuality(before, sample({ packetsReceived: 2_000, roundTripTimeMs: 900 }))).toMatchObject({
+      quality: 'poor',
+      suggestAudioOnly: false,
+    });
   });
 
   it('loss is the rate since the previous sample, not since the call began', () => {
@@ -78,11 +86,19 @@ describe('assessQuality', () => {
   });
 
   it('the first sample is judged on its round trip alone', () => {
-    expect(assessQuality(null, sample({ packetsReceived: 100, packetsLost: 90, roundTripTimeMs: 20 }))).toMatchObject({ quality: 'good', lossPercent: null });
+    expect(assessQuality(null, sample({ packetsReceived: 100, packetsLost: 90, roundTripTimeMs: 20 }))).toMatchObject({
+      quality: 'good',
+      lossPercent: null,
+    });
   });
 
   it('nothing measured yet is unknown', () => {
-    expect(assessQuality(null, sample({}))).toEqual({ quality: 'unknown', lossPercent: null, roundTripTimeMs: null, suggestAudioOnly: false });
+    expect(assessQuality(null, sample({}))).toEqual({
+      quality: 'unknown',
+      lossPercent: null,
+      roundTripTimeMs: null,
+      suggestAudioOnly: false,
+    });
   });
 
   it('counters that went backwards (a new stream) give no loss rate', () => {

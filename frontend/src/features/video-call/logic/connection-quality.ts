@@ -40,7 +40,8 @@ export const QUALITY_LIMITS = {
 
 type StatsEntry = Record<string, unknown>;
 
-const numberOr = (value: unknown, fallback: number): number => (typeof value === 'number' && Number.isFinite(value) ? value : fallback);
+const numberOr = (value: unknown, fallback: number): number =>
+  typeof value === 'number' && Number.isFinite(value) ? value : fallback;
 
 /** The sample in one `getStats()` report (its `values()`); unknown or missing fields count as zero. */
 export function sampleFromStats(entries: Iterable<StatsEntry>, atMs: number): StatsSample {
@@ -100,7 +101,8 @@ export function assessQuality(previous: StatsSample | null, current: StatsSample
   const lossPercent = losses.length > 0 ? Math.max(...losses) : null;
   const rtt = current.roundTripTimeMs;
 
-  if (lossPercent === null && rtt === null) return { quality: 'unknown', lossPercent, roundTripTimeMs: rtt, suggestAudioOnly: false };
+  if (lossPercent === null && rtt === null)
+    return { quality: 'unknown', lossPercent, roundTripTimeMs: rtt, suggestAudioOnly: false };
   const within = (limits: { lossPercent: number; roundTripTimeMs: number }) =>
     (lossPercent ?? 0) < limits.lossPercent && (rtt ?? 0) < limits.roundTripTimeMs;
   const quality: Quality = within(QUALITY_LIMITS.good) ? 'good' : within(QUALITY_LIMITS.fair) ? 'fair' : 'poor';

@@ -8,7 +8,11 @@ describe('the control channel', () => {
   });
 
   it('an older peer without screenSharing is read as not sharing', () => {
-    expect(parseControlMessage('{"type":"media","muted":false,"cameraOff":true}')).toEqual({ muted: false, cameraOff: true, screenSharing: false });
+    expect(parseControlMessage('{"type":"media","muted":false,"cameraOff":true}')).toEqual({
+      muted: false,
+      cameraOff: true,
+      screenSharing: false,
+    });
   });
 
   it.each([

@@ -13,7 +13,12 @@ export interface MediaStateMessage extends PeerMedia {
 }
 
 export function encodeMediaState(media: PeerMedia): string {
-  const message: MediaStateMessage = { type: 'media', muted: media.muted, cameraOff: media.cameraOff, screenSharing: media.screenSharing };
+  const message: MediaStateMessage = {
+    type: 'media',
+    muted: media.muted,
+    cameraOff: media.cameraOff,
+    screenSharing: media.screenSharing,
+  };
   return JSON.stringify(message);
 }
 

@@ -30,7 +30,9 @@ export function mediaProblemMessage(problem: MediaProblem, audioOnly: boolean): 
         ? 'Microphone access was denied. Allow it in your browser’s site settings, then try again.'
         : 'Camera and microphone access was denied. Allow it in your browser’s site settings, then try again.';
     case 'no-device':
-      return audioOnly ? 'No microphone was found. Connect one and try again.' : 'No camera was found. You can join with audio only.';
+      return audioOnly
+        ? 'No microphone was found. Connect one and try again.'
+        : 'No camera was found. You can join with audio only.';
     case 'in-use':
       return 'Your camera or microphone is being used by another app. Close it and try again.';
     case 'unknown':

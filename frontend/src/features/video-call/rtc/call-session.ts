@@ -22,7 +22,16 @@ const toDescription = (description: RTCSessionDescriptionInit): SessionDescripti
 /** What the call's flows use of a session: `CallSession` in the browser, a small fake in unit tests. */
 export type CallSessionApi = Pick<
   CallSession,
-  'createOffer' | 'answerOffer' | 'acceptAnswer' | 'addRemoteCandidate' | 'restartIce' | 'renegotiate' | 'replaceVideoTrack' | 'sendMediaState' | 'getStats' | 'close'
+  | 'createOffer'
+  | 'answerOffer'
+  | 'acceptAnswer'
+  | 'addRemoteCandidate'
+  | 'restartIce'
+  | 'renegotiate'
+  | 'replaceVideoTrack'
+  | 'sendMediaState'
+  | 'getStats'
+  | 'close'
 >;
 
 /** Makes the session for one call (`createCallSession` in the app; tests pass their fake). */
@@ -146,7 +155,9 @@ export class CallSession {
         this.pc.addTrack(track, local);
         continue;
       }
-      const unused = this.pc.getTransceivers().find((transceiver) => transceiver.receiver.track.kind === kind && !transceiver.sender.track);
+      const unused = this.pc
+        .getTransceivers()
+        .find((transceiver) => transceiver.receiver.track.kind === kind && !transceiver.sender.track);
       if (unused) unused.direction = 'sendrecv';
       else this.pc.addTransceiver(kind, { direction: 'sendrecv', streams: [local] });
     }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { AppSocket } from '../../../lib/socket';
 import { useSocketEvents } from '../../../lib/use-socket-events';
 
@@ -14,8 +14,8 @@ export function withPresence(current: ReadonlySet<string> | null, userId: string
 
 /**
  * Who is online, as far as this user may know: the server's `onlineUsers` list on every connect,
- * then its `presence` updates. The same events the conversation list listens to (features share
- * the socket, not each other's state). `null` until the first list arrives: unknown, not "nobody".
+ * then its `presence` updates. `null` until the first list arrives, and again while disconnected:
+ * unknown, not "nobody". The app hands it to the features that show it (messaging).
  */
 export function usePresence(socket: AppSocket | null): ReadonlySet<string> | null {
   const [online, setOnline] = useState<ReadonlySet<string> | null>(null);
@@ -28,10 +28,4 @@ export function usePresence(socket: AppSocket | null): ReadonlySet<string> | nul
   // Another socket (another user) knows nothing yet.
   useEffect(() => () => setOnline(null), [socket]);
   return online;
-}
-
-/** Whether someone is online: true, false, or null while the server has not said yet. */
-export function useIsOnline(socket: AppSocket | null): (userId: string) => boolean | null {
-  const online = usePresence(socket);
-  return useCallback((userId: string) => (online ? online.has(userId) : null), [online]);
 }
