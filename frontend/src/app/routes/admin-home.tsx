@@ -1,5 +1,5 @@
 import { Link, useSearchParams } from 'react-router-dom';
-import { AuditPanel, StatsPanel, UsersPanel } from '../../features/admin';
+import { AuditPanel, ConsentPanel, StatsPanel, UsersPanel } from '../../features/admin';
 import { useAuth } from '../../features/auth';
 import { Page } from './page';
 
@@ -7,6 +7,7 @@ const VIEWS = [
   { id: 'accounts', label: 'Accounts' },
   { id: 'audit', label: 'Audit log' },
   { id: 'stats', label: 'Statistics' },
+  { id: 'consent', label: 'Telehealth consent' },
 ] as const;
 type View = (typeof VIEWS)[number]['id'];
 
@@ -37,6 +38,7 @@ export function AdminHome() {
       {view === 'accounts' && <UsersPanel selfId={user.id} />}
       {view === 'audit' && <AuditPanel />}
       {view === 'stats' && <StatsPanel />}
+      {view === 'consent' && <ConsentPanel />}
     </Page>
   );
 }

@@ -2,7 +2,11 @@ import { useState, type ReactNode } from 'react';
 
 /** "Dr. Grace Hopper" → "GH"; the title is not part of anyone's initials. */
 export function initialsOf(name: string): string {
-  const words = name.replace(/^Dr\.?\s+/i, '').trim().split(/\s+/).filter(Boolean);
+  const words = name
+    .replace(/^Dr\.?\s+/i, '')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
   const letters = words.length > 1 ? [words[0], words[words.length - 1]] : words;
   return letters.map((word) => word!.charAt(0).toUpperCase()).join('') || '?';
 }
@@ -25,7 +29,11 @@ export function Avatar({ name, avatarUrl, size = 'medium', children }: AvatarPro
   const showPicture = avatarUrl && avatarUrl !== brokenUrl;
   return (
     <span className={`avatar avatar-${size}`} aria-hidden="true">
-      {showPicture ? <img className="avatar-picture" src={avatarUrl} alt="" onError={() => setBrokenUrl(avatarUrl)} /> : initialsOf(name)}
+      {showPicture ? (
+        <img className="avatar-picture" src={avatarUrl} alt="" onError={() => setBrokenUrl(avatarUrl)} />
+      ) : (
+        initialsOf(name)
+      )}
       {children}
     </span>
   );

@@ -2,3 +2,4 @@
 export { UsersPanel } from './components/users-panel';
 export { AuditPanel } from './components/audit-panel';
 export { StatsPanel } from './components/stats-panel';
+export { ConsentPanel } from './components/consent-panel';

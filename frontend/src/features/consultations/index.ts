@@ -4,7 +4,10 @@ import { lazy } from 'react';
 // owns, and imports nothing from the feature's folders directly.
 export { PatientConsultations } from './components/patient-consultations';
 export type { DoctorDeskState } from './components/doctor-desk';
-export { doctorName } from './logic/doctor-name';
+/** A patient's follow-up window with one doctor (the shared rule), for the thread's composer and call button. */
+export { usePatientFollowUp, type PatientFollowUp } from './hooks/use-follow-up-gate';
+export { FollowUpComposerNotice, FollowUpHint } from './components/follow-up-notice';
+export type { FollowUpGate } from './logic/follow-up-gate';
 
 /** The doctor's desk, in a chunk of its own: a patient's browser never downloads it. */
 export const DoctorDesk = lazy(() => import('./components/doctor-desk'));

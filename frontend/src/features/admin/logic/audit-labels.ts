@@ -11,4 +11,6 @@ export const AUDIT_LABELS: Record<AuditAction, string> = {
   'account.deactivated': 'Deactivated account',
   'account.reactivated': 'Reactivated account',
   'password.reset': 'Reset password',
+  'consent.updated': 'Saved a new telehealth consent',
+  'consent.accepted': 'Accepted the telehealth consent',
 };

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useToast } from '../../../components/ui/toast-context';
 import { CompleteDialog } from './complete-dialog';
+import { ConsentLine } from './consent-line';
 import { UrgencyBadge } from './urgency-badge';
 
 interface ActiveConsultationsProps {
@@ -29,6 +30,7 @@ export function ActiveConsultations({ active, onComplete }: ActiveConsultationsP
                 <UrgencyBadge urgency={consultation.urgency} />
               </div>
               <p>{consultation.reason}</p>
+              <ConsentLine consultation={consultation} />
               <div className="actions">
                 <Link className="button button-primary" to={`/messages/${consultation.patient.id}`}>
                   Open conversation<span className="visually-hidden"> with {consultation.patient.name}</span>

@@ -11,6 +11,7 @@ import { useDoctorQueue } from '../hooks/use-doctor-queue';
 import { ActiveConsultations } from './active-consultations';
 import { AvailabilityToggle } from './availability-toggle';
 import { QueueList } from './queue-list';
+import { WaitingNoteForm } from './waiting-note-form';
 
 export interface DoctorDeskState {
   /** null until first loaded */
@@ -30,8 +31,8 @@ interface DoctorDeskProps {
 }
 
 /**
- * A doctor's desk: the availability switch, the live queue with Accept, and the active
- * consultations. Default export, loaded lazily, so patients never download it.
+ * A doctor's desk: the availability switch, the note to the waiting room, the live queue with
+ * Accept, and the active consultations. Default export, loaded lazily, so patients never download it.
  */
 export default function DoctorDesk({ doctorId, socket, initiallyAvailable, onAvailabilityChanged, toolbar }: DoctorDeskProps) {
   const { show } = useToast();
@@ -75,6 +76,8 @@ export default function DoctorDesk({ doctorId, socket, initiallyAvailable, onAva
         />
         {toolbar({ queue, available: availability.available })}
       </div>
+      {/* Beside the switch it depends on: only a doctor taking patients may leave one. */}
+      <WaitingNoteForm available={availability.available} />
       <div className="desk">
         <section aria-labelledby="queue-heading" className="stack">
           <h2 id="queue-heading">
@@ -84,7 +87,13 @@ export default function DoctorDesk({ doctorId, socket, initiallyAvailable, onAva
           {queue === null ? (
             <p role="status">Loading the queue…</p>
           ) : (
-            <QueueList doctorId={doctorId} queue={queue} livePresence={livePresence} accepting={accepting} onAccept={(item) => void onAccept(item)} />
+            <QueueList
+              doctorId={doctorId}
+              queue={queue}
+              livePresence={livePresence}
+              accepting={accepting}
+              onAccept={(item) => void onAccept(item)}
+            />
           )}
         </section>
         <ActiveConsultations active={active} onComplete={complete} />

@@ -1,6 +1,5 @@
-import type { Consultation } from '@telehealth/shared';
+import { type Consultation, doctorName } from '@telehealth/shared';
 import { Link } from 'react-router-dom';
-import { doctorName } from '../logic/doctor-name';
 
 /** A doctor has taken the request: who, and the way into the conversation. */
 export function DoctorReadyCard({ consultation }: { consultation: Consultation }) {

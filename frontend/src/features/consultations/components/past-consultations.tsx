@@ -1,9 +1,30 @@
-import type { Consultation } from '@telehealth/shared';
-import { doctorName } from '../logic/doctor-name';
+import { type Consultation, doctorName } from '@telehealth/shared';
+import { Link } from 'react-router-dom';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-/** Completed consultations, newest first, with the doctor's notes. */
+/** The visit's summary, and its place in the thread; named for the doctor, as each card has the same two. */
+function PastLinks({ consultation }: { consultation: Consultation }) {
+  const { id, doctor } = consultation;
+  const withDoctor = doctor ? ` with ${doctorName(doctor.name)}` : '';
+  return (
+    <div className="actions">
+      <Link className="button button-quiet" to={`/consultations/${id}/summary`}>
+        View summary <span className="visually-hidden">of the consultation{withDoctor}</span>
+      </Link>
+      {doctor && (
+        <Link className="button button-quiet" to={`/messages/${doctor.id}?consultation=${id}`}>
+          Show in the conversation <span className="visually-hidden">with {doctorName(doctor.name)}</span>
+        </Link>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Completed consultations, newest first, with the doctor's notes; each leads to its summary and to
+ * where it started in the conversation with its doctor (`?consultation=` makes the thread find it).
+ */
 export function PastConsultations({ consultations }: { consultations: readonly Consultation[] }) {
   return (
     <section aria-labelledby="past-heading" className="stack">
@@ -23,6 +44,7 @@ export function PastConsultations({ consultations }: { consultations: readonly C
               <p>About: {consultation.reason}</p>
               <h4>Doctor&apos;s notes</h4>
               <p className="notes">{consultation.notes ?? 'No notes were left.'}</p>
+              <PastLinks consultation={consultation} />
             </li>
           ))}
         </ul>

@@ -1,4 +1,4 @@
-import type { Consultation } from '@telehealth/shared';
+import { type Consultation, doctorName } from '@telehealth/shared';
 import { useEffect, useRef } from 'react';
 import { FormAlert } from '../../../components/ui/form-alert';
 import { useToast } from '../../../components/ui/toast-context';
@@ -6,7 +6,6 @@ import { describeError } from '../../../lib/error-message';
 import type { AppSocket } from '../../../lib/socket';
 import { useDoctorsDirectory } from '../hooks/use-doctors-directory';
 import { usePatientConsultations } from '../hooks/use-patient-consultations';
-import { doctorName } from '../logic/doctor-name';
 import { DoctorReadyCard } from './doctor-ready-card';
 import { PastConsultations } from './past-consultations';
 import { RequestForm } from './request-form';
@@ -47,6 +46,7 @@ export function PatientConsultations({ socket }: { socket: AppSocket | null }) {
         <WaitingCard
           consultation={current}
           requestedDoctor={doctors.find((doctor) => doctor.id === current.requestedDoctorId)}
+          socket={socket}
           onCancel={async () => {
             await cancel(current.id);
             show('Your request was cancelled', 'info');

@@ -19,4 +19,16 @@ describe('QueueList', () => {
     expect(items.map((item) => acceptIn(item) !== null)).toEqual([true, true, false]);
     expect(within(items[2]!).getByText('Asked for another doctor')).toBeTruthy();
   });
+
+  it('shows which consent each patient accepted when they asked', () => {
+    const queue = [
+      consultation('recorded', { consent: { version: 2, acceptedAt: '2025-01-01T09:30:00.000Z' } }),
+      consultation('older'),
+    ];
+    render(<QueueList doctorId="doctor-me" queue={queue} livePresence={new Map()} accepting={null} onAccept={() => undefined} />);
+    const items = within(screen.getByRole('list', { name: 'Waiting patients' })).getAllByRole('listitem');
+    expect(items[0]!.textContent).toContain('Consent v2 accepted ');
+    expect(items[0]!.querySelector('time[datetime="2025-01-01T09:30:00.000Z"]')).not.toBeNull();
+    expect(within(items[1]!).getByText('No consent on record')).toBeTruthy();
+  });
 });

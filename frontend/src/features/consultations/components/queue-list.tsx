@@ -2,6 +2,7 @@ import { mayTakeConsultation, type Consultation } from '@telehealth/shared';
 import { formatWaiting } from '../../../lib/format-duration';
 import { useNow } from '../../../lib/use-now';
 import { isPatientOnline } from '../logic/consultation-state';
+import { ConsentLine } from './consent-line';
 import { UrgencyBadge } from './urgency-badge';
 
 interface QueueListProps {
@@ -38,6 +39,7 @@ export function QueueList({ doctorId, queue, livePresence, accepting, onAccept }
               {formatWaiting(consultation.createdAt, now)}
               {consultation.requestedDoctorId ? ' · asked for you' : ''}
             </p>
+            <ConsentLine consultation={consultation} />
             {mayTakeConsultation(consultation, doctorId) ? (
               <button
                 type="button"

@@ -1,10 +1,12 @@
-import { openConsultationSchema, type OpenConsultationInput, type PublicUser } from '@telehealth/shared';
+import { type OpenConsultationInput, type PublicUser, doctorName } from '@telehealth/shared';
 import { useState } from 'react';
 import { FormAlert } from '../../../components/ui/form-alert';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextAreaField } from '../../../components/ui/text-area-field';
 import { useSchemaForm } from '../../../lib/use-schema-form';
-import { doctorName } from '../logic/doctor-name';
+import { needsAcceptance, useConsent } from '../hooks/use-consent';
+import { CONSENT_CHANGED, CONSENT_FIELD, isConsentChange, requestFormCheck } from '../logic/request-check';
+import { ConsentNotice } from './consent-notice';
 
 interface RequestFormProps {
   doctors: readonly PublicUser[];
@@ -17,15 +19,36 @@ function doctorOption(doctor: PublicUser): string {
   return `${doctorName(doctor.name)}${specialty} (${doctor.available ? 'available' : 'away'})`;
 }
 
-/** Reason, urgency and, if the patient wants someone in particular, a doctor. */
+function UrgencyChoice() {
+  return (
+    <fieldset className="field choice-group">
+      <legend>Urgency</legend>
+      <label>
+        <input type="radio" name="urgency" value="routine" defaultChecked /> Routine
+      </label>
+      <label>
+        <input type="radio" name="urgency" value="urgent" /> Urgent
+      </label>
+    </fieldset>
+  );
+}
+
+/**
+ * Reason, urgency and, if the patient wants someone in particular, a doctor; and the telehealth
+ * consent, ticked, until the patient has accepted its current version (nothing is sent without).
+ * The consent is loaded each time the form appears, so a version written during a visit is read
+ * before the next request.
+ */
 export function RequestForm({ doctors, availableCount, onSubmit: request }: RequestFormProps) {
+  const consent = useConsent();
   const [doctorId, setDoctorId] = useState('');
   const chosen = doctors.find((doctor) => doctor.id === doctorId);
   const { fieldErrors, formError, submitting, onSubmit } = useSchemaForm({
-    schema: openConsultationSchema,
+    schema: requestFormCheck(!consent.data || needsAcceptance(consent.data)),
     // "Any available doctor" is no doctor asked for.
     values: (fields) => ({ ...fields, doctorId: fields.doctorId || undefined }),
-    submit: request,
+    submit: (input) => consent.withConsent(() => request(input)),
+    describe: (error) => (isConsentChange(error) ? CONSENT_CHANGED : undefined),
   });
 
   return (
@@ -46,15 +69,7 @@ export function RequestForm({ doctors, availableCount, onSubmit: request }: Requ
           maxLength={500}
           error={fieldErrors.reason}
         />
-        <fieldset className="field choice-group">
-          <legend>Urgency</legend>
-          <label>
-            <input type="radio" name="urgency" value="routine" defaultChecked /> Routine
-          </label>
-          <label>
-            <input type="radio" name="urgency" value="urgent" /> Urgent
-          </label>
-        </fieldset>
+        <UrgencyChoice />
         <SelectField
           label="Preferred doctor"
           name="doctorId"
@@ -73,8 +88,10 @@ export function RequestForm({ doctors, availableCount, onSubmit: request }: Requ
             doctor&rdquo; to be seen sooner.
           </p>
         )}
+        <ConsentNotice consent={consent} error={fieldErrors[CONSENT_FIELD]} />
         <FormAlert message={formError} />
-        <button type="submit" className="button button-primary" disabled={submitting}>
+        {/* Until the consent is in, the form cannot know whether the box is needed. */}
+        <button type="submit" className="button button-primary" disabled={submitting || !consent.data}>
           {submitting ? 'Sending request…' : 'Request a consultation'}
         </button>
       </form>

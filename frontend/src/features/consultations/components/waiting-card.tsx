@@ -1,20 +1,50 @@
-import type { Consultation, PublicUser } from '@telehealth/shared';
+import { type Consultation, type PublicUser, type WaitingNote, doctorName } from '@telehealth/shared';
 import { useState } from 'react';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { formatEstimate } from '../../../lib/format-duration';
-import { doctorName } from '../logic/doctor-name';
+import type { AppSocket } from '../../../lib/socket';
+import { useWaitingRoomNote } from '../hooks/use-waiting-room-note';
 import { UrgencyBadge } from './urgency-badge';
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 
 interface WaitingCardProps {
   consultation: Consultation;
   requestedDoctor: PublicUser | undefined;
+  /** the `waitingNote` events of the doctor the request names */
+  socket: AppSocket | null;
   onCancel: () => Promise<void>;
 }
 
+/**
+ * The named doctor's word to their waiting room. The live region is always there, so a note that
+ * appears later is announced (politely: it never interrupts), and a cleared one simply goes.
+ */
+function WaitingRoomNote({ note, from }: { note: WaitingNote | null; from: string }) {
+  return (
+    <div role="status" aria-live="polite" className="waiting-room-note-region">
+      {note && (
+        <p className="waiting-room-note">
+          <strong>{from}:</strong> {note.text}{' '}
+          <span className="muted">
+            · posted <time dateTime={note.at}>{timeFormat.format(new Date(note.at))}</time>
+          </span>
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** "Estimated wait: estimate unavailable" says it twice; the row's label already names the estimate. */
+function estimateText(seconds: number | null | undefined): string {
+  return seconds === null || seconds === undefined ? 'not known yet' : formatEstimate(seconds);
+}
+
 /** The patient's place in the line, updated live; position and estimate are announced as they change. */
-export function WaitingCard({ consultation, requestedDoctor, onCancel }: WaitingCardProps) {
+export function WaitingCard({ consultation, requestedDoctor, socket, onCancel }: WaitingCardProps) {
   const [confirming, setConfirming] = useState(false);
   const requestedName = requestedDoctor ? doctorName(requestedDoctor.name) : 'The doctor you asked for';
+  const note = useWaitingRoomNote(socket, consultation);
 
   return (
     <section className="card waiting-card" aria-labelledby="waiting-heading">
@@ -24,9 +54,10 @@ export function WaitingCard({ consultation, requestedDoctor, onCancel }: Waiting
           <dt>Position</dt>
           <dd className="queue-position">{consultation.position ?? '…'}</dd>
           <dt>Estimated wait</dt>
-          <dd>{formatEstimate(consultation.estimatedWaitSeconds)}</dd>
+          <dd>{estimateText(consultation.estimatedWaitSeconds)}</dd>
         </dl>
       </div>
+      <WaitingRoomNote note={note} from={requestedName} />
       <dl className="details">
         <dt>Reason</dt>
         <dd>{consultation.reason}</dd>

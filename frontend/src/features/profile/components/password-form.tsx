@@ -18,7 +18,13 @@ export function PasswordForm({ onChanged }: { onChanged: () => void }) {
   });
 
   return (
-    <form ref={formRef} className="form" noValidate onSubmit={(event) => void onSubmit(event)} aria-labelledby="password-form-heading">
+    <form
+      ref={formRef}
+      className="form"
+      noValidate
+      onSubmit={(event) => void onSubmit(event)}
+      aria-labelledby="password-form-heading"
+    >
       <h2 id="password-form-heading">Password</h2>
       <TextField
         label="Current password"

@@ -13,7 +13,12 @@ interface ProfileFormProps {
 /** Name, bio and, for doctors, specialty; checked with the server's own schema first. */
 export function ProfileForm({ user, onSaved }: ProfileFormProps) {
   const isDoctor = user.role === 'doctor';
-  const { fieldErrors, formError, submitting: saving, onSubmit } = useSchemaForm({
+  const {
+    fieldErrors,
+    formError,
+    submitting: saving,
+    onSubmit,
+  } = useSchemaForm({
     schema: updateProfileSchema,
     submit: async (input) => onSaved((await updateProfile(input)).user),
   });

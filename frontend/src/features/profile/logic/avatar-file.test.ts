@@ -12,7 +12,9 @@ describe('avatarFileProblem', () => {
   it('refuses other formats, empty files and pictures over 2 MB (the server cap, not 10 MB)', () => {
     expect(avatarFileProblem({ detectedType: 'image/gif', size: 1000 })).toMatch(/not a photo. Choose a PNG, JPEG or WebP image/);
     expect(avatarFileProblem({ detectedType: null, size: 1000 })).toMatch(/not a photo/);
-    expect(avatarFileProblem({ detectedType: 'image/jpeg', size: 3 * 1024 * 1024 })).toBe('This picture is larger than 2 MB. Choose a smaller one.');
+    expect(avatarFileProblem({ detectedType: 'image/jpeg', size: 3 * 1024 * 1024 })).toBe(
+      'This picture is larger than 2 MB. Choose a smaller one.',
+    );
     expect(avatarFileProblem({ detectedType: 'image/jpeg', size: 0 })).toBe('This file is empty.');
   });
 });
@@ -28,11 +30,17 @@ describe('checkAvatarFile', () => {
 
 describe('describeAvatarError', () => {
   it('puts 413 and 415 in words, with the shared cap', () => {
-    expect(describeAvatarError(new ApiError(413, 'FILE_TOO_LARGE', 'x'))).toBe('This picture is too large. Choose one under 2 MB.');
-    expect(describeAvatarError(new ApiError(415, 'UNSUPPORTED_FILE_TYPE', 'x'))).toMatch(/not a photo. Choose a PNG, JPEG or WebP image/);
+    expect(describeAvatarError(new ApiError(413, 'FILE_TOO_LARGE', 'x'))).toBe(
+      'This picture is too large. Choose one under 2 MB.',
+    );
+    expect(describeAvatarError(new ApiError(415, 'UNSUPPORTED_FILE_TYPE', 'x'))).toMatch(
+      /not a photo. Choose a PNG, JPEG or WebP image/,
+    );
   });
 
   it("otherwise uses the server's sentence", () => {
-    expect(describeAvatarError(new ApiError(400, 'VALIDATION_FAILED', 'Some fields are not valid'))).toBe('Some fields are not valid');
+    expect(describeAvatarError(new ApiError(400, 'VALIDATION_FAILED', 'Some fields are not valid'))).toBe(
+      'Some fields are not valid',
+    );
   });
 });

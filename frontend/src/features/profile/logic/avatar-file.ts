@@ -32,7 +32,8 @@ export async function checkAvatarFile(file: Blob): Promise<string | null> {
 /** An upload failure in words; the two the server checks by content get sentences of their own. */
 export function describeAvatarError(error: unknown): string {
   if (error instanceof ApiError) {
-    if (error.code === 'FILE_TOO_LARGE' || error.status === 413) return `This picture is too large. Choose one under ${AVATAR_LIMIT_WORDS}.`;
+    if (error.code === 'FILE_TOO_LARGE' || error.status === 413)
+      return `This picture is too large. Choose one under ${AVATAR_LIMIT_WORDS}.`;
     if (error.code === 'UNSUPPORTED_FILE_TYPE' || error.status === 415) return NOT_A_PICTURE;
     if (error.status === 404) return 'Changing your picture is not available yet.';
   }

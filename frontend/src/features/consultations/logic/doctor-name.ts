@@ -1,4 +1,0 @@
-/** "Dr. Grace Hopper", without doubling a title the name already has ("Dr Who" stays as it is). */
-export function doctorName(name: string): string {
-  return /^dr\.?\s/i.test(name.trim()) ? name.trim() : `Dr. ${name.trim()}`;
-}
