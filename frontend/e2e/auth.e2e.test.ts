@@ -143,7 +143,9 @@ describe('registration and sessions', () => {
     await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
     expect(await reason.inputValue()).toBe('Sore throat since Monday');
     // The same element still has focus: nothing below the providers was remounted when the socket came.
-    expect(await page.evaluate(() => (document.activeElement as Element & { careLineMark?: boolean }).careLineMark === true)).toBe(true);
+    expect(
+      await page.evaluate(() => (document.activeElement as Element & { careLineMark?: boolean }).careLineMark === true),
+    ).toBe(true);
   });
 });
 

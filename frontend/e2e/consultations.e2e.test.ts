@@ -2,6 +2,7 @@ import { chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestUser } from '../../backend/test/test-server.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, expectNoA11yViolations, screenshot, startHarness, type Harness } from './harness';
+import { acceptConsentInForm } from './people';
 
 let harness: Harness;
 
@@ -68,7 +69,7 @@ describe('the consultation queue, across three browsers', () => {
     await toast(patientPage, 'Your request is in the queue').waitFor();
     const place = patientPage.getByRole('status').filter({ hasText: 'Position' });
     expect(await place.textContent()).toContain('1');
-    expect(await place.textContent()).toContain('estimate unavailable');
+    expect(await place.textContent()).toContain('not known yet');
     await expectNoA11yViolations(patientPage, 'patient waiting');
     await screenshot(patientPage, 'patient-waiting');
 
@@ -189,7 +190,10 @@ describe('the consultation queue, across three browsers', () => {
     const patient = await harness.server.createUser('patient', { name: 'Rosalind Franklin' });
     // Headless Chromium starts audio without a gesture (so it logs no warning); a person's browser
     // refuses and warns. What causes the warning is an AudioContext made before any gesture: count them.
-    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, '--autoplay-policy=user-gesture-required'] });
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      args: [...CHROMIUM_ARGS, '--autoplay-policy=user-gesture-required'],
+    });
     const context = await browser.newContext({ baseURL: harness.baseUrl });
     await context.addInitScript(() => {
       const Original = window.AudioContext;
@@ -236,10 +240,15 @@ describe('the consultation queue, across three browsers', () => {
     const option = page.getByLabel('Preferred doctor').locator('option', { hasText: 'Barbara McClintock' });
     await expect.poll(() => option.textContent()).toContain('(available)');
 
-    const off = await harness.server.request.patch('/api/users/me/availability').set('Cookie', doctor.cookie).send({ available: false });
+    const off = await harness.server.request
+      .patch('/api/users/me/availability')
+      .set('Cookie', doctor.cookie)
+      .send({ available: false });
     expect(off.status).toBe(200);
     // well within the 30 s the page used to wait between polls
-    await expect.poll(async () => (await count.textContent()) ?? '', { timeout: 3_000 }).toMatch(new RegExp(`^${before - 1} doctors? available now`));
+    await expect
+      .poll(async () => (await count.textContent()) ?? '', { timeout: 3_000 })
+      .toMatch(new RegExp(`^${before - 1} doctors? available now`));
     await expect.poll(() => option.textContent(), { timeout: 3_000 }).not.toContain('(available)');
   });
 
@@ -348,5 +357,109 @@ describe('the profile page', () => {
       .getByLabel('Add a picture')
       .setInputFiles({ name: 'cat.gif', mimeType: 'image/gif', buffer: Buffer.from('GIF89a') });
     await page.getByRole('alert').filter({ hasText: 'Choose a PNG, JPEG or WebP image.' }).waitFor();
+  });
+});
+
+describe('the telehealth consent before the first visit', () => {
+  const consentBox = (page: Page) => page.getByRole('checkbox', { name: 'I have read and accept the telehealth consent' });
+  const queueEntry = (page: Page, name: string) =>
+    page.getByRole('list', { name: 'Waiting patients' }).getByRole('listitem').filter({ hasText: name });
+
+  async function openAs(user: TestUser, path: string, device: 'desktop' | 'phone', theme: 'light' | 'dark'): Promise<Page> {
+    const { context, page } = await harness.newPage({ colorScheme: theme });
+    await page.setViewportSize(device === 'desktop' ? { width: 1280, height: 800 } : { width: 390, height: 844 });
+    await context.addCookies([{ name: 'jwt', value: user.cookie.slice('jwt='.length), url: harness.baseUrl }]);
+    await page.goto(path);
+    await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
+    return page;
+  }
+
+  it('looks right: the consent in the request form and in the admin console, desktop and phone, light and dark', async () => {
+    const patient = await harness.server.createUser('patient', { name: 'Consent Reader', consent: false });
+    const admin = await harness.server.createUser('admin', { name: 'Consent Admin' });
+    for (const device of ['desktop', 'phone'] as const)
+      for (const theme of ['light', 'dark'] as const) {
+        const page = await openAs(patient, '/', device, theme);
+        await page.getByRole('region', { name: 'Telehealth consent' }).waitFor();
+        // Asked without the tick: the box's own error, in the colours of the theme.
+        await page.getByLabel('Reason').fill('A rash on my arm');
+        await page.getByRole('button', { name: 'Request a consultation' }).click();
+        await page.getByText('Tick the box to accept the telehealth consent before asking for a consultation').waitFor();
+        await expectNoA11yViolations(page, `request form with the consent (${device}, ${theme})`);
+        await screenshot(page, `consent-request-${device}-${theme}`);
+
+        const adminPage = await openAs(admin, '/admin?view=consent', device, theme);
+        await adminPage.getByLabel('Consent text').waitFor();
+        await expectNoA11yViolations(adminPage, `admin consent (${device}, ${theme})`);
+        await screenshot(adminPage, `consent-admin-${device}-${theme}`);
+      }
+  });
+
+  it('a new patient cannot ask without ticking it; the doctor sees the version accepted; a new version asks again', async () => {
+    const doctor = await harness.server.createUser('doctor', { name: 'Virginia Apgar' });
+    const admin = await harness.server.createUser('admin', { name: 'Consent Keeper' });
+    const patient = await harness.server.createUser('patient', { name: 'Florence Nightingale', consent: false });
+    const patientPage = await signIn(patient);
+    const opened: string[] = [];
+    patientPage.on('request', (request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/consultations') opened.push(request.url());
+    });
+
+    const text = patientPage.getByRole('region', { name: 'Telehealth consent' });
+    expect(await text.textContent()).toContain('Consent to telehealth care');
+    await patientPage.getByText(/^Version 1, updated /).waitFor();
+    await patientPage.getByLabel('Reason').fill('Headaches every morning');
+    await patientPage.getByRole('button', { name: 'Request a consultation' }).click();
+    await patientPage.getByText('Tick the box to accept the telehealth consent before asking for a consultation').waitFor();
+    expect(await consentBox(patientPage).evaluate((box) => box === document.activeElement)).toBe(true);
+    expect(opened).toEqual([]);
+
+    await acceptConsentInForm(patientPage);
+    await patientPage.getByRole('button', { name: 'Request a consultation' }).click();
+    await heading(patientPage, 'You are in the queue').waitFor();
+    expect(opened).toHaveLength(1);
+    const doctorPage = await signIn(doctor);
+    await queueEntry(doctorPage, 'Florence Nightingale')
+      .getByText(/^Consent v1 accepted /)
+      .waitFor();
+
+    // Back at the form, the consent is one line now, the text a press away.
+    await patientPage.getByRole('button', { name: 'Cancel request' }).click();
+    await patientPage
+      .getByRole('dialog', { name: 'Cancel your request?' })
+      .getByRole('button', { name: 'Yes, cancel request' })
+      .click();
+    await patientPage.getByText(/^You accepted the telehealth consent \(version 1\) on /).waitFor();
+    expect(await consentBox(patientPage).count()).toBe(0);
+    await patientPage.getByRole('button', { name: 'Read it again' }).click();
+    await text.waitFor();
+
+    const adminPage = await signIn(admin);
+    await adminPage.getByRole('navigation', { name: 'Admin sections' }).getByRole('link', { name: 'Telehealth consent' }).click();
+    await adminPage.getByText(/^Version 1, saved /).waitFor();
+    await adminPage.getByLabel('Consent text').fill('Consent to telehealth care, revised: video visits may now include a nurse.');
+    await adminPage.getByRole('button', { name: 'Save', exact: true }).click();
+    await toast(adminPage, 'Consent version 2 saved; patients will be asked again').waitFor();
+    await adminPage.getByText(/^Version 2, saved /).waitFor();
+
+    // The patient's page still shows version 1 as accepted: the server refuses, and the page asks again.
+    await patientPage.getByLabel('Reason').fill('Headaches every morning');
+    await patientPage.getByRole('button', { name: 'Request a consultation' }).click();
+    await patientPage
+      .getByRole('alert')
+      .filter({ hasText: 'The clinic updated its telehealth consent; please read and accept it again.' })
+      .waitFor();
+    await patientPage.getByText(/^Version 2, updated /).waitFor();
+    expect(await text.textContent()).toContain('may now include a nurse');
+    await acceptConsentInForm(patientPage);
+    await patientPage.getByRole('button', { name: 'Request a consultation' }).click();
+    await heading(patientPage, 'You are in the queue').waitFor();
+    await queueEntry(doctorPage, 'Florence Nightingale')
+      .getByText(/^Consent v2 accepted /)
+      .waitFor();
+
+    await adminPage.getByRole('link', { name: 'Audit log' }).click();
+    await adminPage.getByRole('rowheader', { name: 'Saved a new telehealth consent' }).first().waitFor();
+    await adminPage.getByRole('rowheader', { name: 'Accepted the telehealth consent' }).first().waitFor();
   });
 });

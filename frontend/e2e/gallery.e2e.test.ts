@@ -43,7 +43,12 @@ describe('the gallery', () => {
         const { patient, doctor } = await consultedPair(harness.server, { patient: 'Ada Lovelace', doctor: 'Dr. Grace Hopper' });
         await sendText(harness.server, doctor, patient, 'Good morning Ada. How is the cough since we spoke?');
         await sendText(harness.server, patient, doctor, 'Better at night, still there in the morning.');
-        await sendText(harness.server, doctor, patient, 'Keep the inhaler twice a day this week and tell me on Friday how it goes.');
+        await sendText(
+          harness.server,
+          doctor,
+          patient,
+          'Keep the inhaler twice a day this week and tell me on Friday how it goes.',
+        );
         const waiting = await harness.server.createUser('patient', { name: 'Alan Turing' });
         const asked = await harness.server.request
           .post('/api/consultations')
@@ -58,7 +63,10 @@ describe('the gallery', () => {
         await capture(login, `login-${suffix}`);
 
         const waitingRoom = await open(waiting, device, theme, '/patient');
-        await waitingRoom.getByText(/in the queue|waiting/i).first().waitFor();
+        await waitingRoom
+          .getByText(/in the queue|waiting/i)
+          .first()
+          .waitFor();
         await connected(waitingRoom);
         await capture(waitingRoom, `patient-waiting-${suffix}`);
 

@@ -27,7 +27,11 @@ const PATIENT_NAME = 'Ada Lovelace';
 const consultedPair = () => consultedPairThroughApi(harness.server, { patient: PATIENT_NAME, doctor: DOCTOR_NAME });
 
 /** A browser context signed in as the user (their session cookie), on their thread with `partner`. */
-async function openThread(user: TestUser, partner: TestUser, colorScheme: 'light' | 'dark' = 'light'): Promise<{ context: BrowserContext; page: Page }> {
+async function openThread(
+  user: TestUser,
+  partner: TestUser,
+  colorScheme: 'light' | 'dark' = 'light',
+): Promise<{ context: BrowserContext; page: Page }> {
   const { context, page } = await harness.newPage({ colorScheme });
   await context.addCookies([{ name: 'jwt', value: user.cookie.slice('jwt='.length), url: harness.baseUrl }]);
   await page.goto(`/messages/${partner.id}`);
@@ -47,11 +51,11 @@ async function send(page: Page, text: string): Promise<void> {
   await composer(page).press('Enter');
 }
 
-/** The thread as the server stores it, read as `user`. */
+/** What the two people wrote in the thread, as the server stores it, read as `user` (the consultation's own entries aside). */
 async function history(user: TestUser, partner: TestUser, query = ''): Promise<Message[]> {
   const response = await harness.server.request.get(`/api/messages/${partner.id}${query}`).set('Cookie', user.cookie);
   expect(response.status).toBe(200);
-  return (response.body as { messages: Message[] }).messages;
+  return (response.body as { messages: Message[] }).messages.filter((message) => message.kind !== 'system');
 }
 
 async function sendThroughApi(sender: TestUser, receiver: TestUser, body: Record<string, unknown>): Promise<Message> {
@@ -92,7 +96,10 @@ const SMALL_PDF = Buffer.from(
 );
 
 async function attach(page: Page, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Attach file' }).click()]);
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Attach file' }).click(),
+  ]);
   await chooser.setFiles(file);
 }
 
@@ -182,10 +189,16 @@ describe('a patient and their doctor chatting', () => {
     const { page: doctorPage } = await openThread(doctor, patient);
 
     // A file the platform does not take is refused when attached, by its bytes (its name and declared type do not count).
-    const refusal = patientPage.getByRole('alert').filter({ hasText: 'This file is not a photo or a PDF, so it cannot be sent.' });
+    const refusal = patientPage
+      .getByRole('alert')
+      .filter({ hasText: 'This file is not a photo or a PDF, so it cannot be sent.' });
     await attach(patientPage, { name: 'notes.html', mimeType: 'text/html', buffer: Buffer.from('<p>hi</p>') });
     await refusal.waitFor();
-    await attach(patientPage, { name: 'fake.png', mimeType: 'image/png', buffer: Buffer.from('<html><script>alert(1)</script></html>') });
+    await attach(patientPage, {
+      name: 'fake.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from('<html><script>alert(1)</script></html>'),
+    });
     await refusal.waitFor();
     expect(await patientPage.getByRole('button', { name: 'Send' }).isDisabled()).toBe(true);
     expect(await row(patientPage, 'fake.png').count()).toBe(0);
@@ -194,17 +207,29 @@ describe('a patient and their doctor chatting', () => {
     // A slow uplink, so the progress bar is there long enough to see.
     const cdp = await context.newCDPSession(patientPage);
     await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 400 * 1024 });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 20,
+      downloadThroughput: -1,
+      uploadThroughput: 400 * 1024,
+    });
     await attach(patientPage, { name: 'rash.png', mimeType: 'image/png', buffer: noisyPng(600, 500) });
     await patientPage.getByRole('button', { name: 'Send' }).click();
     await patientPage.getByRole('progressbar', { name: 'Uploading rash.png' }).waitFor();
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
 
     const thumbnail = doctorPage.getByRole('button', { name: 'Open image rash.png' });
     await thumbnail.click();
     const lightbox = doctorPage.getByRole('dialog', { name: 'rash.png' });
     await lightbox.waitFor();
-    await expect.poll(() => lightbox.getByRole('img', { name: 'rash.png' }).evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(600);
+    await expect
+      .poll(() => lightbox.getByRole('img', { name: 'rash.png' }).evaluate((image: HTMLImageElement) => image.naturalWidth))
+      .toBe(600);
     await doctorPage.keyboard.press('Escape');
     await lightbox.waitFor({ state: 'hidden' });
 
@@ -249,7 +274,9 @@ describe('delivery', () => {
 
     await doctorContext.setOffline(false);
     await row(patientPage, 'Third while offline').waitFor({ timeout: 20_000 });
-    await expect.poll(() => row(doctorPage, 'while offline').filter({ hasText: 'Sending…' }).count(), { timeout: 10_000 }).toBe(0);
+    await expect
+      .poll(() => row(doctorPage, 'while offline').filter({ hasText: 'Sending…' }).count(), { timeout: 10_000 })
+      .toBe(0);
 
     const shown = await row(patientPage, 'while offline').allInnerTexts();
     expect(shown.map((text) => /(First|Second|Third) while offline/.exec(text)?.[1])).toEqual(['First', 'Second', 'Third']);
@@ -262,8 +289,18 @@ describe('delivery', () => {
 
   it('a reconnect catches up on what was sent meanwhile, without a reload', async () => {
     const { patient, doctor } = await consultedPair();
-    await harness.server.context.messages.recordCall({ callerId: doctor.id, calleeId: patient.id, outcome: 'completed', durationSeconds: 252 });
-    await harness.server.context.messages.recordCall({ callerId: patient.id, calleeId: doctor.id, outcome: 'missed', durationSeconds: 0 });
+    await harness.server.context.messages.recordCall({
+      callerId: doctor.id,
+      calleeId: patient.id,
+      outcome: 'completed',
+      durationSeconds: 252,
+    });
+    await harness.server.context.messages.recordCall({
+      callerId: patient.id,
+      calleeId: doctor.id,
+      outcome: 'missed',
+      durationSeconds: 0,
+    });
     await sendThroughApi(doctor, patient, { text: 'Before the break' });
     const { page: patientPage } = await openThread(patient, doctor);
     await row(patientPage, 'Before the break').waitFor();
@@ -273,7 +310,10 @@ describe('delivery', () => {
 
     // The server drops the patient's socket; the doctor writes before it comes back.
     harness.server.context.io.in(rooms.user(patient.id)).disconnectSockets(true);
-    await patientPage.getByRole('status').filter({ hasText: /Connecting…|Offline/ }).waitFor();
+    await patientPage
+      .getByRole('status')
+      .filter({ hasText: /Connecting…|Offline/ })
+      .waitFor();
     await sendThroughApi(doctor, patient, { text: 'Sent during the break' });
 
     await patientPage.getByRole('status').filter({ hasText: 'Connected' }).waitFor({ timeout: 15_000 });
@@ -288,7 +328,8 @@ describe('safety', () => {
     const { page: patientPage } = await openThread(patient, doctor);
     const { page: doctorPage } = await openThread(doctor, patient, 'dark');
     const dialogs: string[] = [];
-    for (const page of [patientPage, doctorPage]) page.on('dialog', (dialog) => void dialog.dismiss().then(() => dialogs.push(dialog.message())));
+    for (const page of [patientPage, doctorPage])
+      page.on('dialog', (dialog) => void dialog.dismiss().then(() => dialogs.push(dialog.message())));
 
     await send(patientPage, '<img src=x onerror=alert(1)>');
     await send(patientPage, 'click javascript:alert(1) or [me](javascript:alert(2))');
@@ -312,7 +353,8 @@ describe('long threads', () => {
   it('keeps the DOM small with 300 messages, loads history on scrolling up, and jumps to a quoted message pages back', async () => {
     const { patient, doctor } = await consultedPair();
     const first = await sendThroughApi(doctor, patient, { text: 'Message number 1' });
-    for (let n = 2; n < 300; n += 1) await sendThroughApi(n % 2 ? doctor : patient, n % 2 ? patient : doctor, { text: `Message number ${n}` });
+    for (let n = 2; n < 300; n += 1)
+      await sendThroughApi(n % 2 ? doctor : patient, n % 2 ? patient : doctor, { text: `Message number ${n}` });
     await sendThroughApi(doctor, patient, { text: 'About your very first message', replyTo: first.id });
 
     const { page } = await openThread(patient, doctor);
@@ -333,7 +375,9 @@ describe('long threads', () => {
 
     // The quote leads back to the very first message, loading the pages between.
     await log(page).evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
-    await page.getByRole('button', { name: new RegExp(`^Reply to ${DOCTOR_NAME} ?: ?Message number 1 ?\\. Show the original message$`) }).click();
+    await page
+      .getByRole('button', { name: new RegExp(`^Reply to ${DOCTOR_NAME} ?: ?Message number 1 ?\\. Show the original message$`) })
+      .click();
     await log(page).getByText('Message number 1', { exact: true }).waitFor({ timeout: 20_000 });
     await page.getByText('This is the start of your conversation.').waitFor();
     expect(await rows(page).count()).toBeLessThan(80);
@@ -371,7 +415,9 @@ describe('while the tab is hidden', () => {
     await sendThroughApi(doctor, patient, { text: 'Your results are normal' });
     await sendThroughApi(doctor, patient, { text: 'Call me tomorrow' });
     await expect.poll(() => page.title()).toBe('(2) Messages · CareLine');
-    const alerts = await page.evaluate(() => (window as unknown as { shownAlerts: { title: string; options?: NotificationOptions }[] }).shownAlerts);
+    const alerts = await page.evaluate(
+      () => (window as unknown as { shownAlerts: { title: string; options?: NotificationOptions }[] }).shownAlerts,
+    );
     expect(alerts.map((alert) => alert.title)).toEqual([`New message from ${DOCTOR_NAME}`, `New message from ${DOCTOR_NAME}`]);
     expect(JSON.stringify(alerts)).not.toMatch(/results|tomorrow/);
 

@@ -2,6 +2,7 @@
 // People for browser tests, made through the public API as the app itself would make them.
 import { randomUUID } from 'node:crypto';
 import type { Message } from '@telehealth/shared';
+import type { Page } from 'playwright-core';
 import type { TestServer, TestUser } from '../../backend/test/test-server.js';
 
 /**
@@ -30,7 +31,19 @@ export async function consultedPair(
 
 /** A text message sent through the API, as the other person's app would. */
 export async function sendText(server: TestServer, sender: TestUser, receiver: TestUser, text: string): Promise<Message> {
-  const response = await server.request.post(`/api/messages/${receiver.id}`).set('Cookie', sender.cookie).send({ clientId: randomUUID(), text });
+  const response = await server.request
+    .post(`/api/messages/${receiver.id}`)
+    .set('Cookie', sender.cookie)
+    .send({ clientId: randomUUID(), text });
   if (response.status !== 201) throw new Error(`send failed: ${response.status} ${JSON.stringify(response.body)}`);
   return (response.body as { message: Message }).message;
+}
+
+/**
+ * Ticks the telehealth consent box in the request form, as a patient who read it does. Patients
+ * made by the test kit have accepted the current version already and see no box: this is for
+ * those made with `consent: false`, registered through the page, or asked again after a new version.
+ */
+export async function acceptConsentInForm(page: Page): Promise<void> {
+  await page.getByRole('checkbox', { name: 'I have read and accept the telehealth consent' }).check();
 }

@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestUser } from '../../backend/test/test-server.js';
-import { screenshot, startHarness, type Harness } from './harness';
+import { expectNoA11yViolations, screenshot, startHarness, type Harness } from './harness';
 import { consultedPair, sendText } from './people';
 
 let harness: Harness;
@@ -49,13 +49,20 @@ async function overflowing(page: Page): Promise<string[]> {
       // inside something that scrolls sideways on its own: that is allowed
       for (let parent = element.parentElement; parent; parent = parent.parentElement) {
         const overflow = getComputedStyle(parent).overflowX;
-        if ((overflow === 'auto' || overflow === 'scroll' || overflow === 'hidden') && parent.getBoundingClientRect().right <= width + 0.5) return false;
+        if (
+          (overflow === 'auto' || overflow === 'scroll' || overflow === 'hidden') &&
+          parent.getBoundingClientRect().right <= width + 0.5
+        )
+          return false;
       }
       return true;
     });
     return wide
       .filter((element) => !wide.some((other) => other !== element && element.contains(other)))
-      .map((element) => `${element.tagName.toLowerCase()}.${element.className} right=${Math.round(element.getBoundingClientRect().right)}`);
+      .map(
+        (element) =>
+          `${element.tagName.toLowerCase()}.${element.className} right=${Math.round(element.getBoundingClientRect().right)}`,
+      );
   }, PHONE.width);
 }
 
@@ -65,14 +72,21 @@ async function checkScreen(page: Page, name: string): Promise<void> {
   const header = await page.locator('.app-header').boundingBox();
   expect(header!.height, `${name}: header in one row`).toBeLessThan(80);
   expect(await overflowing(page), `${name}: nothing wider than the screen`).toEqual([]);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name}: the page does not scroll sideways`).toBeLessThanOrEqual(PHONE.width);
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth),
+    `${name}: the page does not scroll sideways`,
+  ).toBeLessThanOrEqual(PHONE.width);
   expect(await smallTapTargets(page), `${name}: tap targets`).toEqual([]);
+  await expectNoA11yViolations(page, `${name} on a phone`);
 }
 
 describe('on a phone', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`every screen fits and can be tapped (${colorScheme})`, async () => {
-      const { patient, doctor } = await consultedPair(harness.server, { patient: `Phone Patient ${colorScheme}`, doctor: `Dr. Phone ${colorScheme}` });
+      const { patient, doctor } = await consultedPair(harness.server, {
+        patient: `Phone Patient ${colorScheme}`,
+        doctor: `Dr. Phone ${colorScheme}`,
+      });
       await sendText(harness.server, doctor, patient, 'How are you feeling today? Tell me whether the cough is better.');
       const admin = await harness.server.createUser('admin', { name: 'Phone Admin' });
 
@@ -84,6 +98,7 @@ describe('on a phone', () => {
 
       await patientPage.getByRole('button', { name: 'Menu' }).click();
       await patientPage.getByRole('navigation', { name: 'Main' }).getByRole('link').first().waitFor();
+      await expectNoA11yViolations(patientPage, `the open menu on a phone (${colorScheme})`);
       await screenshot(patientPage, `phone-menu-${colorScheme}`);
       await patientPage.getByRole('button', { name: 'Menu' }).click();
 
@@ -105,7 +120,11 @@ describe('on a phone', () => {
       const adminPage = await onPhone(admin, colorScheme);
       await adminPage.goto('/admin');
       await adminPage.getByRole('heading', { name: 'Accounts' }).first().waitFor();
-      await adminPage.getByRole('table').or(adminPage.getByRole('list', { name: /accounts/i })).first().waitFor();
+      await adminPage
+        .getByRole('table')
+        .or(adminPage.getByRole('list', { name: /accounts/i }))
+        .first()
+        .waitFor();
       await checkScreen(adminPage, 'admin accounts');
       await screenshot(adminPage, `phone-admin-users-${colorScheme}`);
     }, 120_000);

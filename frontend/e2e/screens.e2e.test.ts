@@ -23,7 +23,11 @@ type Theme = 'light' | 'dark';
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 
-async function signedIn(user: TestUser, path: string, options: { viewport?: typeof DESKTOP; theme?: Theme } = {}): Promise<{ context: BrowserContext; page: Page }> {
+async function signedIn(
+  user: TestUser,
+  path: string,
+  options: { viewport?: typeof DESKTOP; theme?: Theme } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   const { context, page } = await harness.newPage({ colorScheme: options.theme ?? 'light' });
   await page.setViewportSize(options.viewport ?? DESKTOP);
   await context.addCookies([{ name: 'jwt', value: user.cookie.slice('jwt='.length), url: harness.baseUrl }]);
@@ -31,7 +35,11 @@ async function signedIn(user: TestUser, path: string, options: { viewport?: type
   return { context, page };
 }
 
-async function openThread(user: TestUser, partner: TestUser, options: { viewport?: typeof DESKTOP; theme?: Theme } = {}): Promise<Page> {
+async function openThread(
+  user: TestUser,
+  partner: TestUser,
+  options: { viewport?: typeof DESKTOP; theme?: Theme } = {},
+): Promise<Page> {
   const { page } = await signedIn(user, `/messages/${partner.id}`, options);
   await page.getByRole('heading', { level: 2, name: partner.name }).waitFor();
   await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
@@ -41,21 +49,31 @@ async function openThread(user: TestUser, partner: TestUser, options: { viewport
 
 const composer = (page: Page) => page.getByRole('textbox', { name: /^Message to/ });
 const row = (page: Page, text: string) => page.getByRole('log').locator('[data-message-id]').filter({ hasText: text });
-const toast = (page: Page, text: string) => page.getByRole('status', { name: 'Notifications' }).locator('.toast').filter({ hasText: text });
+const toast = (page: Page, text: string) =>
+  page.getByRole('status', { name: 'Notifications' }).locator('.toast').filter({ hasText: text });
 
 /** Fails when the two boxes overlap by even a pixel. */
 async function expectApart(covering: Locator, covered: Locator[], label: string): Promise<void> {
   const box = (await covering.boundingBox())!;
   for (const target of covered) {
     const other = (await target.boundingBox())!;
-    const overlaps = box.x < other.x + other.width && other.x < box.x + box.width && box.y < other.y + other.height && other.y < box.y + box.height;
-    expect(overlaps, `${label}: the toast ${JSON.stringify(box)} covers ${target.toString()} ${JSON.stringify(other)}`).toBe(false);
+    const overlaps =
+      box.x < other.x + other.width &&
+      other.x < box.x + box.width &&
+      box.y < other.y + other.height &&
+      other.y < box.y + box.height;
+    expect(overlaps, `${label}: the toast ${JSON.stringify(box)} covers ${target.toString()} ${JSON.stringify(other)}`).toBe(
+      false,
+    );
   }
   // And what the toast is about is still on the screen: moved aside, not pushed off it.
   const screen = covering.page().viewportSize()!;
   for (const target of covered) {
     const other = (await target.boundingBox())!;
-    expect(other.y >= 0 && other.y + other.height <= screen.height, `${label}: ${target.toString()} ${JSON.stringify(other)} is on the screen`).toBe(true);
+    expect(
+      other.y >= 0 && other.y + other.height <= screen.height,
+      `${label}: ${target.toString()} ${JSON.stringify(other)} is on the screen`,
+    ).toBe(true);
   }
 }
 
@@ -92,13 +110,17 @@ function windowsProgram(): Buffer {
   return program;
 }
 
+/** What the two people wrote, as the server stores it (the consultation's own entries aside). */
 async function history(user: TestUser, partner: TestUser): Promise<Message[]> {
   const response = await harness.server.request.get(`/api/messages/${partner.id}`).set('Cookie', user.cookie);
-  return (response.body as { messages: Message[] }).messages;
+  return (response.body as { messages: Message[] }).messages.filter((message) => message.kind !== 'system');
 }
 
 async function attach(page: Page, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Attach file' }).click()]);
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Attach file' }).click(),
+  ]);
   await chooser.setFiles(file);
 }
 
@@ -118,7 +140,9 @@ describe('toasts sit beside what they are about', () => {
       await queued.waitFor();
       const mine = await harness.server.request.get('/api/consultations').set('Cookie', patient.cookie);
       const id = (mine.body as { consultations: { id: string }[] }).consultations[0]!.id;
-      expect((await harness.server.request.post(`/api/consultations/${id}/accept`).set('Cookie', doctor.cookie)).status).toBe(200);
+      expect((await harness.server.request.post(`/api/consultations/${id}/accept`).set('Cookie', doctor.cookie)).status).toBe(
+        200,
+      );
 
       const ready = toast(page, `Dr. Toast ${device} is ready for you`);
       await ready.waitFor();
@@ -132,7 +156,15 @@ describe('toasts sit beside what they are about', () => {
       await page.getByRole('log').waitFor();
       await ready.waitFor();
       await queued.waitFor();
-      await expectApart(region, [composer(page), page.getByRole('button', { name: 'Send' }), page.getByRole('heading', { level: 2, name: `Dr. Toast ${device}` })], `${device} thread`);
+      await expectApart(
+        region,
+        [
+          composer(page),
+          page.getByRole('button', { name: 'Send' }),
+          page.getByRole('heading', { level: 2, name: `Dr. Toast ${device}` }),
+        ],
+        `${device} thread`,
+      );
       await expectNoA11yViolations(page, `thread with toasts (${device})`);
       await screenshot(page, `toasts-over-thread-${device}`);
     });
@@ -160,7 +192,10 @@ describe('a message the server refuses', () => {
     const page = await openThread(patient, doctor);
 
     // Between opening the thread and sending, an admin closes the doctor's account.
-    const closed = await harness.server.request.patch(`/api/admin/users/${doctor.id}`).set('Cookie', admin.cookie).send({ active: false });
+    const closed = await harness.server.request
+      .patch(`/api/admin/users/${doctor.id}`)
+      .set('Cookie', admin.cookie)
+      .send({ active: false });
     expect(closed.status).toBe(200);
     const text = 'Could you look at my results before Friday?';
     await composer(page).fill(text);
@@ -185,9 +220,21 @@ describe('a message the server refuses', () => {
     await page.evaluate(
       async ({ userId, receiverId, text }) => {
         const opening = indexedDB.open(`careline-outbox-${userId}`, 1);
-        opening.onupgradeneeded = () => opening.result.createObjectStore('outbox', { keyPath: 'clientId' }).createIndex('by-order', 'order');
+        opening.onupgradeneeded = () =>
+          opening.result.createObjectStore('outbox', { keyPath: 'clientId' }).createIndex('by-order', 'order');
         const database = await new Promise<IDBDatabase>((resolve) => (opening.onsuccess = () => resolve(opening.result)));
-        const entry = { clientId: 'too-long-0001', senderId: userId, receiverId, text, replyTo: null, file: null, createdAt: new Date().toISOString(), order: 1, state: 'queued', error: null };
+        const entry = {
+          clientId: 'too-long-0001',
+          senderId: userId,
+          receiverId,
+          text,
+          replyTo: null,
+          file: null,
+          createdAt: new Date().toISOString(),
+          order: 1,
+          state: 'queued',
+          error: null,
+        };
         await new Promise((resolve) => {
           const transaction = database.transaction('outbox', 'readwrite');
           transaction.objectStore('outbox').put(entry);
@@ -200,13 +247,19 @@ describe('a message the server refuses', () => {
     expect(text.length).toBeGreaterThan(5000);
     await page.goto(`/messages/${doctor.id}`);
     const failed = row(page, 'My symptoms in detail.');
-    await failed.getByRole('alert').filter({ hasText: 'Not sent: the message is longer than 5,000 characters. Shorten it and send it again.' }).waitFor();
+    await failed
+      .getByRole('alert')
+      .filter({ hasText: 'Not sent: the message is longer than 5,000 characters. Shorten it and send it again.' })
+      .waitFor();
     expect(await failed.getByRole('button', { name: 'Retry' }).count()).toBe(0);
     expect(await history(patient, doctor)).toEqual([]);
 
     await failed.getByRole('button', { name: 'Move to message box' }).click();
     await expect.poll(() => composer(page).inputValue()).toBe(text);
-    await page.getByRole('status').filter({ hasText: /characters too long: a message can have up to 5,000/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /characters too long: a message can have up to 5,000/ })
+      .waitFor();
     expect(await page.getByRole('button', { name: 'Send' }).isDisabled()).toBe(true);
   });
 
@@ -219,12 +272,15 @@ describe('a message the server refuses', () => {
       ['desktop', DESKTOP],
       ['phone', PHONE],
     ] as const)
-      for (const theme of ['light', 'dark'] as const) pages.push([`${device}-${theme}`, await openThread(patient, doctor, { viewport, theme })]);
+      for (const theme of ['light', 'dark'] as const)
+        pages.push([`${device}-${theme}`, await openThread(patient, doctor, { viewport, theme })]);
     await harness.server.request.patch(`/api/admin/users/${doctor.id}`).set('Cookie', admin.cookie).send({ active: false });
     for (const [name, page] of pages) {
       await composer(page).fill(`Here it is (${name})`);
       await composer(page).press('Enter');
-      await row(page, `Here it is (${name})`).getByText(/^Not sent:/).waitFor();
+      await row(page, `Here it is (${name})`)
+        .getByText(/^Not sent:/)
+        .waitFor();
       await expectNoA11yViolations(page, `thread with a refused message (${name})`);
       await screenshot(page, `chat-not-sent-${name}`);
     }
@@ -237,9 +293,12 @@ describe('a file the app will refuse is refused when attached, by what it is', (
     const page = await openThread(patient, doctor);
     const uploads: string[] = [];
     page.on('request', (request) => {
-      if (request.method() === 'POST' && new URL(request.url()).pathname.startsWith('/api/messages/')) uploads.push(request.url());
+      if (request.method() === 'POST' && new URL(request.url()).pathname.startsWith('/api/messages/'))
+        uploads.push(request.url());
     });
-    const refusal = page.getByRole('alert').filter({ hasText: 'This file is not a photo or a PDF, so it cannot be sent. You can send photos and PDFs up to 10 MB.' });
+    const refusal = page
+      .getByRole('alert')
+      .filter({ hasText: 'This file is not a photo or a PDF, so it cannot be sent. You can send photos and PDFs up to 10 MB.' });
 
     await attach(page, { name: 'rash.png', mimeType: 'image/png', buffer: Buffer.from('These are my notes, not a picture.') });
     await refusal.waitFor();
@@ -280,7 +339,9 @@ describe('a picture wherever the name appears', () => {
   const pictureIn = (scope: Locator) => scope.locator('img.avatar-picture').first();
   const loaded = async (image: Locator) => {
     await image.waitFor();
-    await expect.poll(() => image.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth)).toBeGreaterThan(0);
+    await expect
+      .poll(() => image.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth))
+      .toBeGreaterThan(0);
   };
 
   it('uploaded on the profile page, it shows in the top bar, and on the partner side in the conversation list and the thread header', async () => {
@@ -294,7 +355,9 @@ describe('a picture wherever the name appears', () => {
     await expectNoA11yViolations(page, 'profile with a picture');
 
     const doctorPage = await openThread(doctor, patient);
-    await loaded(pictureIn(doctorPage.getByRole('navigation', { name: 'Conversations' }).getByRole('link', { name: /Pictured Patient/ })));
+    await loaded(
+      pictureIn(doctorPage.getByRole('navigation', { name: 'Conversations' }).getByRole('link', { name: /Pictured Patient/ })),
+    );
     await loaded(pictureIn(doctorPage.locator('.thread-header')));
   });
 

@@ -4,7 +4,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestUser } from '../../backend/test/test-server.js';
-import { screenshot, startHarness, type Harness } from './harness';
+import { expectNoA11yViolations, screenshot, startHarness, type Harness } from './harness';
 import { consultedPair, sendText } from './people';
 
 let harness: Harness;
@@ -15,8 +15,13 @@ afterAll(async () => {
   await harness?.close();
 });
 
-async function openThread(user: TestUser, partner: TestUser, viewport = { width: 1280, height: 800 }): Promise<Page> {
-  const { context, page } = await harness.newPage();
+async function openThread(
+  user: TestUser,
+  partner: TestUser,
+  viewport = { width: 1280, height: 800 },
+  colorScheme: 'light' | 'dark' = 'light',
+): Promise<Page> {
+  const { context, page } = await harness.newPage({ colorScheme });
   await page.setViewportSize(viewport);
   await context.addCookies([{ name: 'jwt', value: user.cookie.slice('jwt='.length), url: harness.baseUrl }]);
   await page.goto(`/messages/${partner.id}`);
@@ -41,12 +46,15 @@ const rowWith = (page: Page, text: string) =>
   page
     .getByRole('log')
     .locator('[data-message-id]')
-    .filter({ has: page.locator('.message-text', { hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![0-9])`) }) });
+    .filter({
+      has: page.locator('.message-text', { hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![0-9])`) }),
+    });
 
 describe('the thread follows the conversation', () => {
   it('opens at the newest message, keeps each new one in view at the bottom, and after scrolling up offers "3 new messages" and holds the read receipt', async () => {
     const { patient, doctor } = await consultedPair(harness.server);
-    for (let i = 1; i <= 40; i++) await sendText(harness.server, doctor, patient, `Earlier note ${i}: ${'a longer line of text '.repeat(i % 4)}`);
+    for (let i = 1; i <= 40; i++)
+      await sendText(harness.server, doctor, patient, `Earlier note ${i}: ${'a longer line of text '.repeat(i % 4)}`);
     const page = await openThread(patient, doctor);
     await expect.poll(() => inView(page, rowWith(page, 'Earlier note 40:'))).toBe(true);
 
@@ -60,7 +68,8 @@ describe('the thread follows the conversation', () => {
     // The reader scrolls up to re-read; receipts sent from now on would be lies.
     const receipts: string[] = [];
     page.on('request', (request) => {
-      if (request.method() === 'POST' && /\/api\/messages\/[^/]+\/read$/.test(new URL(request.url()).pathname)) receipts.push(request.url());
+      if (request.method() === 'POST' && /\/api\/messages\/[^/]+\/read$/.test(new URL(request.url()).pathname))
+        receipts.push(request.url());
     });
     await page.getByRole('log').hover();
     await page.mouse.wheel(0, -1_500);
@@ -94,7 +103,10 @@ describe('popovers stay inside the pane', () => {
       await row.getByRole('button', { name: 'React', exact: true }).click();
       const emoji = row.getByRole('group', { name: 'Choose a reaction' }).getByRole('button');
       for (const box of await Promise.all((await emoji.all()).map((button) => button.boundingBox())))
-        expect(box!.x >= pane.x && box!.x + box!.width <= pane.x + pane.width, `${text}: ${JSON.stringify(box)} inside ${JSON.stringify(pane)}`).toBe(true);
+        expect(
+          box!.x >= pane.x && box!.x + box!.width <= pane.x + pane.width,
+          `${text}: ${JSON.stringify(box)} inside ${JSON.stringify(pane)}`,
+        ).toBe(true);
       const last = emoji.last();
       const label = (await last.textContent())!;
       await last.click();
@@ -112,7 +124,52 @@ describe('a thread nobody may write in', () => {
     await context.addCookies([{ name: 'jwt', value: patient.cookie.slice('jwt='.length), url: harness.baseUrl }]);
     await page.goto(`/messages/${stranger.id}`);
     await page.getByRole('status').filter({ hasText: 'You cannot message Dr. Never Consulted here' }).waitFor();
+    // The refusal is the whole answer: no loading note waits below it for messages that never come.
+    expect(await page.getByText('Loading messages…').count()).toBe(0);
     expect(await page.getByRole('textbox', { name: /^Message to/ }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /Video call/ }).count()).toBe(0);
   });
+});
+
+describe('the thread looks right in each state', () => {
+  const devices = [
+    ['desktop', { width: 1280, height: 800 }],
+    ['phone', { width: 390, height: 844 }],
+  ] as const;
+  for (const [device, viewport] of devices)
+    for (const theme of ['light', 'dark'] as const)
+      it(`"N new messages", the open reaction picker and a thread nobody may write in (${device}, ${theme})`, async () => {
+        const name = `${device}-${theme}`;
+        const { patient, doctor } = await consultedPair(harness.server, {
+          patient: `Looks Patient ${name}`,
+          doctor: `Dr. Looks ${name}`,
+        });
+        for (let index = 1; index <= 30; index += 1) await sendText(harness.server, doctor, patient, `Earlier ${index}`);
+        const page = await openThread(patient, doctor, viewport, theme);
+        await page.getByRole('log').hover();
+        await page.mouse.wheel(0, -1_500);
+        await expect.poll(() => inView(page, rowWith(page, 'Earlier 30'))).toBe(false);
+        for (const text of ['Later 1', 'Later 2']) await sendText(harness.server, doctor, patient, text);
+        await page.getByRole('button', { name: /2 new messages/ }).waitFor();
+        await expectNoA11yViolations(page, `thread with new messages below (${name})`);
+        await screenshot(page, `thread-new-messages-${name}`);
+
+        await page.getByRole('button', { name: /2 new messages/ }).click();
+        const last = rowWith(page, 'Later 2');
+        await expect.poll(() => inView(page, last)).toBe(true);
+        await last.hover();
+        await last.getByRole('button', { name: 'React', exact: true }).click();
+        await last.getByRole('group', { name: 'Choose a reaction' }).waitFor();
+        await expectNoA11yViolations(page, `thread with the reaction picker open (${name})`);
+        await screenshot(page, `thread-reaction-picker-${name}`);
+
+        const stranger = await harness.server.createUser('doctor', { name: `Dr. Stranger ${name}` });
+        await page.goto(`/messages/${stranger.id}`);
+        await page
+          .getByRole('status')
+          .filter({ hasText: `You cannot message Dr. Stranger ${name} here` })
+          .waitFor();
+        await expectNoA11yViolations(page, `a thread nobody may write in (${name})`);
+        await screenshot(page, `thread-not-allowed-${name}`);
+      }, 120_000);
 });

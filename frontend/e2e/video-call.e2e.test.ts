@@ -390,7 +390,9 @@ describe('the gesture library stays out of the first load', () => {
 
   it('MediaPipe is a chunk of its own (the gesture worker), never in the first load; its WASM is served from our origin', () => {
     const chunks = fs.readdirSync(path.join(dist, 'assets')).filter((name) => name.endsWith('.js'));
-    const withMediaPipe = chunks.filter((name) => fs.readFileSync(path.join(dist, 'assets', name), 'utf8').includes(MEDIAPIPE_MARKER));
+    const withMediaPipe = chunks.filter((name) =>
+      fs.readFileSync(path.join(dist, 'assets', name), 'utf8').includes(MEDIAPIPE_MARKER),
+    );
     expect(withMediaPipe).toHaveLength(1);
     // Loaded on demand: as a dynamic import's chunk, or as the Web Worker that runs the recognizer.
     expect(withMediaPipe[0]).toMatch(/^(vision_bundle|gesture\.worker)-/);
