@@ -28,7 +28,15 @@ const moduleZones = backendModules.map((name) => ({
 
 /** What wires modules together (or serves them) uses their public entries, never their internals. */
 const wiringZone = {
-  target: ['./backend/src/realtime', './backend/src/scale', './backend/src/seed', './backend/src/app.ts', './backend/src/context.ts', './backend/src/start-server.ts', './backend/src/server.ts'],
+  target: [
+    './backend/src/realtime',
+    './backend/src/scale',
+    './backend/src/seed',
+    './backend/src/app.ts',
+    './backend/src/context.ts',
+    './backend/src/start-server.ts',
+    './backend/src/server.ts',
+  ],
   from: backendModules.map(moduleDir),
   except: ['./index.ts'],
   message: "realtime/, scale/ and the wiring use a module's public entry (modules/<module>/index.ts), never its internals",
@@ -62,7 +70,10 @@ export const backendBoundaryRules = {
   'import-x/no-restricted-paths': restrictPaths([...moduleZones, wiringZone, foundationZone]),
   'import-x/no-cycle': noCycle,
 };
-export const frontendBoundaryRules = { 'import-x/no-restricted-paths': restrictPaths(featureZones), 'import-x/no-cycle': noCycle };
+export const frontendBoundaryRules = {
+  'import-x/no-restricted-paths': restrictPaths(featureZones),
+  'import-x/no-cycle': noCycle,
+};
 export const e2eBoundaryRules = { 'import-x/no-restricted-paths': restrictPaths([e2eZone]) };
 
 /** The import-x plugin and a resolver that reads the tsconfigs, so zones see where an import really lands. */
@@ -89,15 +100,45 @@ const boundaries = [
   { files: ['frontend/e2e/**/*.ts'], rules: e2eBoundaryRules },
 ];
 
+/**
+ * Sizes STYLE.md keeps as a habit, made a rule for production code: a file a reader can hold in
+ * their head, a function that fits on a screen. Tests and generated files are exempt.
+ */
+export const sizeRules = {
+  'max-lines': ['error', { max: 300 }],
+  'max-lines-per-function': ['error', { max: 80, IIFEs: true }],
+};
+const sized = {
+  files: ['backend/src/**/*.ts', 'backend/bench/**/*.ts', 'frontend/src/**/*.{ts,tsx}', 'shared/src/**/*.ts'],
+  ignores: ['**/*.test.ts', '**/*.test.tsx', '**/*test-support*', '**/fixtures/**'],
+  rules: sizeRules,
+};
+
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '.data/**', 'coverage/**', 'frontend/public/**', 'backend/.bin/**', '**/*.js', '**/*.mjs'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '.data/**',
+      'coverage/**',
+      'frontend/public/**',
+      'backend/.bin/**',
+      '**/*.js',
+      '**/*.mjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
       globals: { ...globals.node, ...globals.browser },
       parserOptions: {
-        project: ['./shared/tsconfig.test.json', './backend/tsconfig.test.json', './frontend/tsconfig.json', './tsconfig.tools.json'],
+        project: [
+          './shared/tsconfig.test.json',
+          './backend/tsconfig.test.json',
+          './frontend/tsconfig.json',
+          './tsconfig.tools.json',
+        ],
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -112,6 +153,7 @@ export default tseslint.config(
     },
   },
   ...boundaries,
+  sized,
   {
     files: ['frontend/src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },

@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const MODEL_URL = 'https://storage.googleapis.com/mediapipe-models/gesture_recognizer/gesture_recognizer/float16/1/gesture_recognizer.task';
+const MODEL_URL =
+  'https://storage.googleapis.com/mediapipe-models/gesture_recognizer/gesture_recognizer/float16/1/gesture_recognizer.task';
 const TIMEOUT_MS = 60_000;
 const targetDir = fileURLToPath(new URL('../public/models/', import.meta.url));
 const target = path.join(targetDir, 'gesture_recognizer.task');
@@ -17,7 +18,7 @@ function fail(reason) {
   console.error(`  from: ${MODEL_URL}`);
   console.error(`  to:   ${target}`);
   console.error('Nothing was changed: the model already in that folder (the one shipped with the app,');
-  console.error('see NOTICE there) stays in use. To install Google\'s release on a machine without');
+  console.error("see NOTICE there) stays in use. To install Google's release on a machine without");
   console.error('internet access, download the file elsewhere and copy it to the path above.');
   process.exit(1);
 }
@@ -33,7 +34,8 @@ if (!response.ok) fail(`the server answered ${response.status} ${response.status
 
 const bytes = Buffer.from(await response.arrayBuffer());
 // A .task file is a zip archive (the model and its metadata): anything else is an error page.
-if (bytes.length < 1_000 || bytes.subarray(0, 2).toString('latin1') !== 'PK') fail(`the download is not a model file (${bytes.length} bytes)`);
+if (bytes.length < 1_000 || bytes.subarray(0, 2).toString('latin1') !== 'PK')
+  fail(`the download is not a model file (${bytes.length} bytes)`);
 
 fs.mkdirSync(targetDir, { recursive: true });
 // Written beside the target, then renamed: an interrupted download never leaves half a model.
