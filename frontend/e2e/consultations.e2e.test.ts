@@ -2,7 +2,7 @@ import { chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestUser } from '../../backend/test/test-server.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, expectNoA11yViolations, screenshot, startHarness, type Harness } from './harness';
-import { acceptConsentInForm } from './people';
+import { acceptConsentInForm, signedInPage } from './people';
 
 let harness: Harness;
 
@@ -17,15 +17,7 @@ afterAll(async () => {
 const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { name });
 const toast = (page: Page, text: string) => page.getByRole('status', { name: 'Notifications' }).getByText(text);
 
-async function signIn(user: TestUser): Promise<Page> {
-  const { page } = await harness.newPage();
-  await page.goto('/login');
-  await page.getByLabel('Email', { exact: true }).fill(user.email);
-  await page.getByLabel('Password', { exact: true }).fill(user.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
-  return page;
-}
+const signIn = (user: TestUser) => signedInPage(harness, user);
 
 /** A waiting request made through the API, for tests about what happens after. */
 async function requestAsPatient(patient: TestUser, reason = 'A cough that will not go away'): Promise<string> {

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestUser } from '../../backend/test/test-server.js';
 import { expectNoA11yViolations, screenshot, startHarness, type Harness } from './harness';
-import { acceptConsentInForm } from './people';
+import { acceptConsentInForm, signedInPage } from './people';
 
 let harness: Harness;
 
@@ -20,15 +20,7 @@ afterAll(async () => {
 const INSTRUCTIONS = 'Apply the cream twice a day for a week.';
 const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { name });
 
-async function signIn(user: TestUser): Promise<Page> {
-  const { page } = await harness.newPage();
-  await page.goto('/login');
-  await page.getByLabel('Email', { exact: true }).fill(user.email);
-  await page.getByLabel('Password', { exact: true }).fill(user.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
-  return page;
-}
+const signIn = (user: TestUser) => signedInPage(harness, user);
 
 /**
  * A screen as a patient or doctor meets it: axe on it, then a screenshot on a desktop in light and

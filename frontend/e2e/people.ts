@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Message } from '@telehealth/shared';
 import type { Page } from 'playwright-core';
 import type { TestServer, TestUser } from '../../backend/test/test-server.js';
+import type { Harness } from './harness';
 
 /**
  * A patient and a doctor with an active consultation (the patient asked, the doctor accepted), so
@@ -46,4 +47,20 @@ export async function sendText(server: TestServer, sender: TestUser, receiver: T
  */
 export async function acceptConsentInForm(page: Page): Promise<void> {
   await page.getByRole('checkbox', { name: 'I have read and accept the telehealth consent' }).check();
+}
+
+/** Signs in through the sign-in page, as the person would, and waits until the app is connected. */
+export async function signInThroughPage(page: Page, user: Pick<TestUser, 'email' | 'password'>): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Email', { exact: true }).fill(user.email);
+  await page.getByLabel('Password', { exact: true }).fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
+}
+
+/** Another person: a fresh browser context, signed in as `user`. */
+export async function signedInPage(harness: Pick<Harness, 'newPage'>, user: Pick<TestUser, 'email' | 'password'>): Promise<Page> {
+  const { page } = await harness.newPage();
+  await signInThroughPage(page, user);
+  return page;
 }

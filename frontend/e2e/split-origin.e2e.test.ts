@@ -14,7 +14,7 @@ import { rooms } from '../../backend/src/realtime/types.js';
 import { freePort } from '../../backend/test/child-backend.js';
 import { startTestServer, type TestServer, type TestUser } from '../../backend/test/test-server.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, screenshot } from './harness';
-import { consultedPair } from './people';
+import { consultedPair, signInThroughPage } from './people';
 import { startVercelHost, type VercelHost } from './vercel-host';
 
 let api: TestServer;
@@ -61,14 +61,6 @@ async function browserBlockingThirdPartyCookies(): Promise<{ context: BrowserCon
   });
   contexts.push(context);
   return { context, page: context.pages()[0] ?? (await context.newPage()) };
-}
-
-async function signIn(page: Page, user: TestUser): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('Email', { exact: true }).fill(user.email);
-  await page.getByLabel('Password', { exact: true }).fill(user.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
 }
 
 /** A 2×2 PNG, built here so the test carries no binary fixture. */
@@ -122,13 +114,13 @@ describe('split-origin deployment with third-party cookies blocked', () => {
     await sendFile(doctor, patient, 'results.pdf', PDF, 'application/pdf');
 
     const { page } = await browserBlockingThirdPartyCookies();
-    await signIn(page, patient);
+    await signInThroughPage(page, patient);
     await page.reload();
     await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
     expect(await page.getByRole('button', { name: 'Sign in' }).count()).toBe(0);
 
     const doctorSide = await browserBlockingThirdPartyCookies();
-    await signIn(doctorSide.page, doctor);
+    await signInThroughPage(doctorSide.page, doctor);
     await doctorSide.page.goto(`/messages/${patient.id}`);
     await doctorSide.page.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
 

@@ -4,26 +4,14 @@ import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router-dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MessageContext, type MessageActions, type MessageContextValue } from '../context/message-context';
+import { MESSAGING_OFF } from '../context/messaging-off';
 import { conversation, DOCTOR, ME, message } from '../logic/test-fixtures';
 import { ThreadView } from './thread-view';
 
 afterEach(cleanup);
 
-const idle = async () => undefined;
-const actions: MessageActions = {
-  loadThread: idle,
-  loadOlder: async () => [],
-  send: idle,
-  retry: () => undefined,
-  discard: () => undefined,
-  edit: idle,
-  remove: idle,
-  react: idle,
-  markRead: () => undefined,
-  typing: () => undefined,
-  understand: idle,
-  setOpenThread: () => undefined,
-};
+// Every action a no-op: the test is about what the thread shows, not what it does.
+const actions: MessageActions = MESSAGING_OFF.actions;
 
 /** The messaging context as a page has it: one conversation, its latest page loaded. */
 const context: MessageContextValue = {
