@@ -6,8 +6,8 @@
 # toolchain. `go build` is silent for a minute or more, so a progress line is
 # printed every 10 s.
 #
-# Two lines of FerretDB 1.24.2's SQLite backend are patched at build time (in a
-# copy; the module cache is untouched), both about finding a document by _id:
+# FerretDB 1.24.2's SQLite backend is patched at build time in three places (in a
+# copy; the module cache is untouched), all about finding documents by _id:
 # 1. metadata.IDColumn: the _id index is created on the expression
 #    _ferretdb_sjson->"_id"  but documents were looked up with
 #    _ferretdb_sjson->'$._id'. SQLite uses an expression index only for the very
@@ -19,6 +19,10 @@
 #    0.8 s for an accept at 10,000 consultations. Now any filter with an _id
 #    equality reads that one row; the handler applies the whole filter to what
 #    comes back, as it always does (find, update, delete, findAndModify, count).
+# 3. The same place also pushes down `_id: {$in: [ids]}` (tools/ferretdb/patches/
+#    sqlite_id_in.go, copied into the package): a page of a thread, a conversation
+#    list's last messages and users read by id in one statement through the index,
+#    instead of one scan of the collection (docs/performance.md, data growth).
 set -euo pipefail
 
 BACKEND_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -31,7 +35,7 @@ if [[ "${1:-}" == "--force" ]]; then force=1; fi
 
 if [[ $force -eq 0 && -x "$BIN" ]]; then
   stale=0
-  for f in "$SRC_DIR/main.go" "$SRC_DIR/go.mod" "$SRC_DIR/go.sum" "${BASH_SOURCE[0]}"; do
+  for f in "$SRC_DIR/main.go" "$SRC_DIR/go.mod" "$SRC_DIR/go.sum" "$SRC_DIR/patches/sqlite_id_in.go" "${BASH_SOURCE[0]}"; do
     if [[ -e "$f" && "$f" -nt "$BIN" ]]; then stale=1; fi
   done
   if [[ $stale -eq 0 ]]; then
@@ -88,11 +92,12 @@ rm -rf "$patched_src" "$build_dir"
     exit 1
   fi
   collection="$patched_src/internal/backends/sqlite/collection.go"
-  sed -i -e 's|if params.Filter.Len() == 1 {|if params.Filter.Len() > 0 { // patched: any filter with an _id equality|' "$collection"
+  sed -i -e 's|if params.Filter.Len() == 1 {|if where, ids, ok := idInWhere(params.Filter); ok { whereClause, args = where, ids } else if params.Filter.Len() > 0 { // patched: any filter with an _id equality, or _id $in|' "$collection"
   if [[ "$(grep -c 'patched: any filter with an _id equality' "$collection")" != 2 ]]; then
     echo "setup-ferretdb: error: could not patch the _id pushdown in $collection (FerretDB version changed?)" >&2
     exit 1
   fi
+  cp "$SRC_DIR/patches/sqlite_id_in.go" "$patched_src/internal/backends/sqlite/careline_id_in.go"
   cp -r "$SRC_DIR" "$build_dir"
   cd "$build_dir"
   "$GO_BIN" mod edit -replace "github.com/FerretDB/FerretDB=$patched_src"

@@ -4,6 +4,7 @@ import { createTokenService } from '../../src/modules/auth/tokens.js';
 import { SessionModel } from '../../src/modules/auth/session.model.js';
 import { ConsultationModel, closedKeyFor } from '../../src/modules/consultations/consultation.model.js';
 import { ConversationModel, MessageModel, pairKeyOf } from '../../src/modules/messages/message.model.js';
+import { AccountEmailModel, accountEmailRow } from '../../src/modules/users/account-email.model.js';
 import { UserModel } from '../../src/modules/users/user.model.js';
 import { BENCH_JWT_SECRET } from './servers.js';
 
@@ -69,7 +70,10 @@ export async function seedPopulation(counts: {
   const doctors = Array.from({ length: counts.doctors }, (_, index) => userDocument(index, 'doctor', passwordHash, 'd'));
   const linked = Array.from({ length: counts.linkedPatients }, (_, index) => userDocument(index, 'patient', passwordHash, 'l'));
   const queued = Array.from({ length: counts.queuePatients }, (_, index) => userDocument(index, 'patient', passwordHash, 'q'));
-  await insertInBatches(UserModel as never, [...doctors, ...linked, ...queued]);
+  const users = [...doctors, ...linked, ...queued];
+  await insertInBatches(UserModel as never, users);
+  // Each account's email row, as createAccount writes it: logins find the account by `_id`.
+  await insertInBatches(AccountEmailModel as never, users.map(accountEmailRow));
 
   const long = 20 * 60_000;
   const consultations = linked.map((patient, index) => {

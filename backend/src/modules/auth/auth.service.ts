@@ -88,8 +88,8 @@ export function createAuthService(deps: AuthServiceDeps) {
 
     async login(input: LoginInput, client: ClientInfo): Promise<SignedIn> {
       const { ip } = client;
-      // Logins arriving together share one read of their accounts (users/user-reads.ts): an email is
-      // not an `_id`, so on FerretDB each lookup alone would be a scan of every account.
+      // By `_id` reads only, through the email's row (users/account-emails.ts): on FerretDB a query on
+      // the email would be a scan of every account.
       const user = await readAccountByEmail(input.email);
       const matches = await passwordMatches(deps, input.email, input.password, user?.passwordHash ?? UNKNOWN_USER_HASH, client);
       if (!user || !matches || !user.active) {

@@ -1,5 +1,6 @@
 import { isDuplicateKey } from '../../db/duplicate-key.js';
 import { errors } from '../../lib/app-error.js';
+import { readAccountByEmail, writeEmailRow } from './account-emails.js';
 import { UserModel, type UserDocument, type UserRecord } from './user.model.js';
 
 /*
@@ -15,19 +16,30 @@ export type NewAccount = Pick<UserRecord, 'name' | 'email' | 'passwordHash' | 'r
 
 const EMAIL_TAKEN = 'An account with this email already exists';
 
-/** Whether an account already has this email (a scan on FerretDB: sign-up and staff creation only). */
+/**
+ * Whether an account already has this email: `_id` reads when it has (its row); an email nobody
+ * has is still a scan on FerretDB (the fallback for accounts without a row, account-emails.ts).
+ */
 export async function emailTaken(email: string): Promise<boolean> {
-  return (await UserModel.exists({ email })) !== null;
+  return (await readAccountByEmail(email)) !== undefined;
 }
 
-/** Creates an account; two creations racing for one email are settled by the unique index (409). */
+/**
+ * Creates an account, then its email row. Two creations racing for one email are settled by the
+ * users' unique email index (409), not by the row: the row is written only by the winner, after
+ * its user exists. A crash between the two leaves an account without a row, which still signs in
+ * (the fallback in account-emails.ts writes the row, as does the next start-up's backfill).
+ */
 export async function createAccount(fields: NewAccount): Promise<AccountDocument> {
+  let user: AccountDocument;
   try {
-    return await UserModel.create({ specialty: '', ...fields });
+    user = await UserModel.create({ specialty: '', ...fields });
   } catch (error) {
     if (isDuplicateKey(error)) throw errors.conflict(EMAIL_TAKEN);
     throw error;
   }
+  await writeEmailRow(user);
+  return user;
 }
 
 /** The conflict a taken email answers, for callers that check `emailTaken` first. */
