@@ -4,9 +4,10 @@ import type { Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
 import type { MessageAnnouncer } from './message-announcer.js';
 import { newMessage } from './message-commands.js';
-import { MessageModel, pairKeyOf } from './message.model.js';
+import { MessageModel, pairKeyOf, type MessageRecord } from './message.model.js';
 import { presentMessage, toMessage } from './message-presenter.js';
 import type { MessageStore } from './message-store.js';
+import { endOfThread, readPlaces } from './thread-pages.js';
 
 /** A summary reads at most this many messages of one consultation. */
 const WINDOW_LIMIT = 1000;
@@ -102,27 +103,32 @@ export interface ConsultationSpan {
 }
 
 /**
- * The messages of a consultation, in thread order: those between its two entries, a bounded seq
- * range. A consultation without them (one older than the entries, or whose entry failed to store)
- * is read by its times instead. Reply previews are left out: a summary lists, it does not quote.
+ * The messages of a consultation, in thread order: those between its two entries, a bounded range
+ * of places read by `_id` (thread-pages.ts). A consultation without them (one older than the
+ * entries, or whose entry failed to store) is read by its times instead, a query over the thread.
+ * Reply previews are left out: a summary lists, it does not quote.
  */
 async function windowOf(span: ConsultationSpan): Promise<Message[]> {
   const row = await ConsultationWindowModel.findById(span.consultationId).lean();
   const pairKey = pairKeyOf(span.patientId, span.doctorId);
-  const bySeq =
-    row?.startedSeq !== undefined
-      ? { $gt: row.startedSeq, ...(row.completedSeq !== undefined ? { $lt: row.completedSeq } : {}) }
-      : null;
-  const byTime = bySeq ? {} : { $gte: span.acceptedAt };
-  // No end entry on a completed consultation: its completion time is the end.
-  if (span.completedAt && row?.completedSeq === undefined) Object.assign(byTime, { $lte: span.completedAt });
-  const filter = {
-    pairKey,
-    ...(bySeq ? { seq: mongoose.trusted(bySeq) } : {}),
-    ...(Object.keys(byTime).length ? { createdAt: mongoose.trusted(byTime) } : {}),
-  };
-  const found = await MessageModel.find(filter).sort({ seq: 1 }).limit(WINDOW_LIMIT).lean();
+  const found =
+    row?.startedSeq !== undefined && (row.completedSeq !== undefined || !span.completedAt)
+      ? await placesBetween(pairKey, row.startedSeq, row.completedSeq)
+      : await messagesByTime(pairKey, span);
   return found.filter((record) => record.kind !== 'system').map((record) => toMessage(record, null));
+}
+
+async function placesBetween(pairKey: string, startedSeq: number, completedSeq: number | undefined): Promise<MessageRecord[]> {
+  const last = completedSeq !== undefined ? completedSeq - 1 : await endOfThread(pairKey);
+  return readPlaces(pairKey, startedSeq + 1, Math.min(last, startedSeq + WINDOW_LIMIT));
+}
+
+async function messagesByTime(pairKey: string, span: ConsultationSpan): Promise<MessageRecord[]> {
+  const createdAt = { $gte: span.acceptedAt, ...(span.completedAt ? { $lte: span.completedAt } : {}) };
+  return MessageModel.find({ pairKey, createdAt: mongoose.trusted(createdAt) })
+    .sort({ seq: 1 })
+    .limit(WINDOW_LIMIT)
+    .lean<MessageRecord[]>();
 }
 
 /** A consultation's start and end in its thread, and the messages between them. */

@@ -1,23 +1,66 @@
 import type { Types } from 'mongoose';
-import { ConversationModel, MessageModel, type MessageRecord } from './message.model.js';
+import { ConversationModel, MessageModel, type ConversationRecord, type MessageRecord } from './message.model.js';
+import { readPlaces, threadEnd } from './thread-pages.js';
+
+/** Per thread, per receiver: the seqs of their unread messages (for rows from before the unread counters). */
+export type UnreadSeqs = Map<string, Map<string, number[]>>;
+
+type PlacedMessage = Pick<MessageRecord, '_id' | 'pairKey' | 'seq'>;
+
+/** What the start-up pass found to repair (conversation-rows.ts `heal` writes it). */
+export interface HealFindings {
+  /** every conversation row, with what the lists need (member-conversations.ts) */
+  rows: HealRow[];
+  /** the last message of every thread whose conversation row lags behind it */
+  staleEnds: MessageRecord[];
+  /** rows from before the unread counters: each receiver's unread seqs */
+  uncounted: UnreadSeqs;
+  /** rows from before the page rows (thread-pages.ts): every message's place */
+  unpaged: Map<string, PlacedMessage[]>;
+  /** rows from before read marks (read-marks.ts): per member, the last place they had read */
+  unmarked: Map<string, Map<string, number>>;
+}
+
+type HealRow = Pick<ConversationRecord, '_id' | 'lastSeq' | 'userIds' | 'unreadCounted' | 'paged' | 'readThrough' | 'listed'>;
+
+const isComplete = (row: HealRow) => Boolean(row.unreadCounted && row.paged && row.readThrough);
 
 /**
- * The last message of every thread whose conversation row lags behind it (or has no row at all).
- *
- * Why: a conversation row is written behind its message (latest-writer.ts), so a process killed
- * between the two leaves the row naming an older message, and the list shows it, in the wrong
- * order, until the thread's next message. Run once at start-up, before the lag can matter.
- *
- * Cost, with FerretDB in mind (only `_id` equality is indexed): one pass over the messages (three
- * fields each, whatever the number of conversations), one over the rows, then one read by `_id`
- * per stale thread. Measured on FerretDB 1.24 here: see docs/performance.md (heal at start-up).
+ * The repairs start-up makes, in the background:
+ * - `staleEnds`: a row is written behind its message (latest-writer.ts), so a process killed
+ *   between the two leaves the row naming an older message, and the list shows it, in the wrong
+ *   order, until the thread's next message. The page rows tell where each thread ends, by `_id`.
+ * - rows from before the counters, the page rows or the read marks get them from one pass over
+ *   the messages; once every row has them, start-up reads only the conversation rows and a page
+ *   row or two per thread, whatever the number of messages (docs/performance.md).
+ * What it no longer finds: a thread whose first message was stored and whose row never was (a
+ * crash between the two writes, in the thread's line); the sender's retry writes the row.
  */
-export async function findStaleConversationEnds(): Promise<MessageRecord[]> {
-  const [ends, rows] = await Promise.all([threadEnds(), ConversationModel.find({}, { lastSeq: 1 }).lean()]);
-  const rowEnds = new Map(rows.map((row) => [row._id, row.lastSeq]));
-  const stale = [...ends].filter(([pairKey, end]) => (rowEnds.get(pairKey) ?? 0) < end.seq);
-  const records = await Promise.all(stale.map(([, end]) => MessageModel.findById(end.id).lean<MessageRecord>()));
-  return records.filter((record): record is MessageRecord => record !== null);
+export async function healPass(): Promise<HealFindings> {
+  const rows = await ConversationModel.find(
+    {},
+    { lastSeq: 1, userIds: 1, unreadCounted: 1, paged: 1, readThrough: 1, listed: 1 },
+  ).lean<HealRow[]>();
+  const old = rows.filter((row) => !isComplete(row));
+  const passed = old.length ? await passOverMessages(old) : emptyPass();
+  const staleEnds: MessageRecord[] = [];
+  for (const row of rows) {
+    const oldEnd = passed.ends.get(row._id);
+    const stale = oldEnd ? await staleEndFromMessages(row, oldEnd) : await staleEndFromPages(row);
+    if (stale) staleEnds.push(stale);
+  }
+  return { rows, staleEnds, uncounted: passed.uncounted, unpaged: passed.unpaged, unmarked: passed.unmarked };
+}
+
+async function staleEndFromPages(row: HealRow): Promise<MessageRecord | undefined> {
+  const end = await threadEnd(row._id, row.lastSeq);
+  if (end === undefined || end <= row.lastSeq) return undefined;
+  return (await readPlaces(row._id, end, end))[0];
+}
+
+async function staleEndFromMessages(row: HealRow, end: ThreadEnd): Promise<MessageRecord | undefined> {
+  if (end.seq <= row.lastSeq) return undefined;
+  return (await MessageModel.findById(end.id).lean<MessageRecord>()) ?? undefined;
 }
 
 interface ThreadEnd {
@@ -25,18 +68,52 @@ interface ThreadEnd {
   id: Types.ObjectId;
 }
 
+interface Pass {
+  ends: Map<string, ThreadEnd>;
+  uncounted: UnreadSeqs;
+  unpaged: Map<string, PlacedMessage[]>;
+  unmarked: Map<string, Map<string, number>>;
+}
+
+const emptyPass = (): Pass => ({ ends: new Map(), uncounted: new Map(), unpaged: new Map(), unmarked: new Map() });
+
+type PassedMessage = PlacedMessage & Pick<MessageRecord, 'receiverId' | 'readAt' | 'kind'>;
+
 /**
- * Each thread's last message (highest `seq`, and its `_id` to read it by), streamed as three small
- * fields per message. Hand-written instead of `$group`/`$max`: FerretDB 1.24 answers "$group
- * accumulator $max is not implemented yet".
+ * For the threads of rows from before the counters, page rows or read marks: each one's last
+ * message, and what each missing part needs, streamed as six small fields per message. Hand-written
+ * instead of `$group`: FerretDB 1.24 answers "$group accumulator $max is not implemented yet".
  */
-async function threadEnds(): Promise<Map<string, ThreadEnd>> {
-  const ends = new Map<string, ThreadEnd>();
-  const cursor = MessageModel.find({}, { _id: 1, pairKey: 1, seq: 1 })
-    .lean<{ _id: Types.ObjectId; pairKey: string; seq: number }[]>()
-    .cursor({ batchSize: 5_000 });
-  for await (const { _id, pairKey, seq } of cursor) {
-    if (seq > (ends.get(pairKey)?.seq ?? 0)) ends.set(pairKey, { seq, id: _id });
+async function passOverMessages(rows: readonly HealRow[]): Promise<Pass> {
+  const pass = emptyPass();
+  const byKey = new Map(rows.map((row) => [row._id, row]));
+  for (const row of rows) {
+    if (!row.unreadCounted) pass.uncounted.set(row._id, new Map());
+    if (!row.paged) pass.unpaged.set(row._id, []);
+    if (!row.readThrough) pass.unmarked.set(row._id, new Map(row.userIds.map((id) => [id.toString(), 0])));
   }
-  return ends;
+  const fields = { _id: 1, pairKey: 1, seq: 1, receiverId: 1, readAt: 1, kind: 1 };
+  const cursor = MessageModel.find({}, fields).lean<PassedMessage[]>().cursor({ batchSize: 5_000 });
+  for await (const message of cursor) {
+    if (!byKey.has(message.pairKey)) continue;
+    if (message.seq > (pass.ends.get(message.pairKey)?.seq ?? 0))
+      pass.ends.set(message.pairKey, { seq: message.seq, id: message._id });
+    pass.unpaged.get(message.pairKey)?.push({ _id: message._id, pairKey: message.pairKey, seq: message.seq });
+    noteReading(pass, message);
+  }
+  return pass;
+}
+
+/** As `countsAsUnread` (unread-counters.ts): system entries count for no one, read or unread. */
+function noteReading(pass: Pass, { pairKey, seq, receiverId, readAt, kind }: PassedMessage): void {
+  if (kind === 'system') return;
+  const receiver = receiverId.toString();
+  const marks = pass.unmarked.get(pairKey);
+  // A receipt marks everything up to its message, so the last read message is the reader's mark.
+  if (readAt && marks) marks.set(receiver, Math.max(marks.get(receiver) ?? 0, seq));
+  const receivers = pass.uncounted.get(pairKey);
+  if (readAt || !receivers) return;
+  const seqs = receivers.get(receiver);
+  if (seqs) seqs.push(seq);
+  else receivers.set(receiver, [seq]);
 }

@@ -2,8 +2,11 @@ import mongoose from 'mongoose';
 import { isDuplicateKey } from '../../db/duplicate-key.js';
 import { createLatestWriter } from '../../lib/latest-writer.js';
 import type { Logger } from '../../lib/logger.js';
-import { findStaleConversationEnds } from './conversation-heal.js';
+import { healPass } from './conversation-heal.js';
 import { ConversationModel, MessageModel, type ConversationRecord, type MessageRecord } from './message.model.js';
+import { listConversation, listRows } from './member-conversations.js';
+import { placeMessages } from './thread-pages.js';
+import { backfillCounters, countReceived, firstCounters } from './unread-counters.js';
 
 /*
  * Each conversation has a row naming its last message, so the conversation list reads a user's
@@ -35,7 +38,7 @@ async function touchConversation(record: MessageRecord): Promise<void> {
   }
 }
 
-/** The first message of a thread creates its row: an insert, which FerretDB does without a scan. */
+/** The first message of a thread creates its row, counting it: an insert, which FerretDB does without a scan. */
 async function startConversation(record: MessageRecord): Promise<void> {
   try {
     await ConversationModel.create({
@@ -44,29 +47,34 @@ async function startConversation(record: MessageRecord): Promise<void> {
       lastSeq: record.seq,
       lastAt: record.createdAt,
       lastMessageId: record._id,
+      ...firstCounters(record),
+      paged: true,
+      listed: true,
     });
+    await listConversation(record.pairKey, [record.senderId, record.receiverId]);
   } catch (error) {
     // The row is there already (a thread from before a crash, another instance): move it on if need be.
     if (!isDuplicateKey(error)) throw error;
     await touchConversation(record);
+    await countReceived(record, true);
   }
 }
 
 /**
- * Each row's last message: by `_id`, one index lookup each, where the row names it; by
- * `{pairKey, seq}` (a scan on FerretDB, see docs/performance.md) only for rows written before
- * rows named it.
+ * Each row's last message: all in one read by `_id` (`$in`, an index read on MongoDB and on the
+ * patched FerretDB) where the row names it; by `{pairKey, seq}` (a scan on FerretDB, see
+ * docs/performance.md) only for rows written before rows named it.
  */
 export async function lastMessagesOf(rows: readonly ConversationRecord[]): Promise<MessageRecord[]> {
   const named = rows.flatMap((row) => (row.lastMessageId ? [row.lastMessageId] : []));
   const unnamed = rows.filter((row) => !row.lastMessageId);
   const [byId, bySeq] = await Promise.all([
-    Promise.all(named.map((id) => MessageModel.findById(id).lean<MessageRecord>())),
+    named.length ? MessageModel.find({ _id: mongoose.trusted({ $in: named }) }).lean<MessageRecord[]>() : [],
     unnamed.length
       ? MessageModel.find({ $or: unnamed.map((row) => ({ pairKey: row._id, seq: row.lastSeq })) }).lean<MessageRecord[]>()
       : [],
   ]);
-  return [...byId.filter((record): record is MessageRecord => record !== null), ...bySeq];
+  return [...byId, ...bySeq];
 }
 
 export function createConversationRows(deps: { logger: Logger }) {
@@ -85,28 +93,50 @@ export function createConversationRows(deps: { logger: Logger }) {
 
   return {
     /**
-     * After a message is stored: a new conversation's row, and a retry's (its first attempt may
-     * have died before writing it), are written now, since reading a thread checks the row exists;
-     * a later message only moves an existing row on, behind.
+     * Right after the insert, still in the thread's line (message-store.ts), so a thread's messages
+     * are counted in seq order: a new conversation's row is written with its count, a later
+     * message is counted on its row by `_id` (unread-counters.ts).
+     */
+    async afterInsert(record: MessageRecord): Promise<void> {
+      if (record.seq === 1) await startConversation(record);
+      else await countReceived(record, true);
+    },
+
+    /**
+     * After a message is stored: a retry's row is written now (its first attempt may have died
+     * before writing it, and reading a thread checks the row exists), and counted if the first
+     * attempt was not; a later message only moves an existing row on, behind.
      */
     async afterStore(record: MessageRecord, created: boolean): Promise<void> {
-      if (record.seq === 1 && created) await startConversation(record);
-      else if (!created) await touchConversation(record);
-      else behind.write(record.pairKey, record);
+      if (!created) {
+        await touchConversation(record);
+        await listConversation(record.pairKey, [record.senderId, record.receiverId]);
+        await countReceived(record, false);
+      } else if (record.seq !== 1) behind.write(record.pairKey, record);
     },
 
     /** Writes the rows still queued (all, or those `which` picks). */
     flush: (which?: (pairKey: string) => boolean) => behind.flush(which),
 
     /**
-     * Brings forward the rows a crash left behind their thread (conversation-heal.ts), resolving
-     * with how many it moved. Start-up runs it in the background: lists do not wait for it, since
-     * on a big database the pass takes seconds (docs/performance.md).
+     * Brings forward the rows a crash left behind their thread, and gives rows from before the
+     * unread counters, page rows and read marks theirs (conversation-heal.ts), resolving with how
+     * many rows it moved. Start-up runs it in the background: lists do not wait for it.
      */
     async heal(): Promise<number> {
-      const ends = await findStaleConversationEnds();
-      for (const record of ends) await touchConversation(record);
-      return ends.length;
+      const { rows, staleEnds, uncounted, unpaged, unmarked } = await healPass();
+      await listRows(rows);
+      for (const record of staleEnds) await touchConversation(record);
+      for (const [pairKey, unreadSeqs] of uncounted) await backfillCounters(pairKey, unreadSeqs);
+      for (const [pairKey, placed] of unpaged) {
+        await placeMessages(placed);
+        await ConversationModel.updateOne({ _id: pairKey }, { $set: { paged: true } });
+      }
+      for (const [pairKey, marks] of unmarked) {
+        const max = Object.fromEntries([...marks].map(([member, seq]) => [`readThrough.${member}`, seq]));
+        await ConversationModel.updateOne({ _id: pairKey }, { $max: max });
+      }
+      return staleEnds.length;
     },
   };
 }

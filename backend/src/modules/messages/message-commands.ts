@@ -7,7 +7,7 @@ import {
   type Role,
   type SendMessageInput,
 } from '@telehealth/shared';
-import mongoose, { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import { errors } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
@@ -18,6 +18,7 @@ import { MessageModel, pairKeyOf, type MessageRecord } from './message.model.js'
 import type { MessagePermissions } from './message-permissions.js';
 import { presentMessage } from './message-presenter.js';
 import type { MessageStore, NewMessage } from './message-store.js';
+import { markReadUpTo } from './read-marks.js';
 
 /** An attachment already streamed to storage (files/upload.ts). */
 export interface StoredAttachment {
@@ -210,16 +211,13 @@ async function toggleReaction(deps: Deps, viewer: Viewer, messageId: string, emo
   return announced(deps, await MessageModel.findById(record._id).lean());
 }
 
-/** Marks what the partner sent me, up to and including `upTo`, as read, and tells them. */
+/** Marks what the partner sent me, up to and including `upTo`, as read (read-marks.ts), and tells them. */
 async function markRead(deps: Deps, viewer: Viewer, partnerId: string, upTo: string): Promise<void> {
   await deps.permissions.assertMayRead(viewer, partnerId);
   const pairKey = pairKeyOf(viewer.userId, partnerId);
   const upToSeq = await deps.permissions.placeInThread(pairKey, upTo);
   const readAt = new Date(deps.clock.now());
-  await MessageModel.updateMany(
-    { pairKey, senderId: new Types.ObjectId(partnerId), seq: mongoose.trusted({ $lte: upToSeq }), readAt: null },
-    { $set: { readAt } },
-  );
+  await markReadUpTo(pairKey, viewer.userId, partnerId, upToSeq, readAt);
   deps.announcer.announceRead(viewer.userId, partnerId, upTo, readAt);
 }
 

@@ -8,6 +8,7 @@ import { SEED_PASSWORD, seedConsultation, seedUser } from '../../../test/seed.js
 import { fetchSocketTicket } from '../../../test/socket-ticket.js';
 import { sleep } from '../../../test/wait.js';
 import { ConversationModel, MessageModel, pairKeyOf } from './message.model.js';
+import { placeMessages } from './thread-pages.js';
 
 /*
  * The backend as a real process, killed with SIGKILL (no graceful shutdown, requests cut mid-way)
@@ -185,7 +186,8 @@ it('after a crash between a message and its conversation row, the list shows tha
   expect(response.status).toBe(201);
   await killBackend();
 
-  // The crash window, made deterministic: the doctor's message is stored, its row is not moved on.
+  // The crash window, made deterministic: the doctor's message is stored with its place in the
+  // thread's page rows (both written in the thread's line), its row is not moved on (written behind).
   const pairKey = pairKeyOf(users.patient.id, users.doctor.id);
   const last = await MessageModel.findOne({ pairKey }).sort({ seq: -1 }).lean();
   expect(last, 'the first test left a thread').not.toBeNull();
@@ -199,6 +201,7 @@ it('after a crash between a message and its conversation row, the list shows tha
     receiverId: users.patient.id,
     createdAt: new Date(),
   });
+  await placeMessages([stranded]);
   expect((await ConversationModel.findById(pairKey).lean())?.lastSeq).toBe(last!.seq);
 
   await startBackend();

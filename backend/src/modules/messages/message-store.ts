@@ -1,5 +1,6 @@
 import type { ConversationRows } from './conversation-rows.js';
 import { MessageModel, pairKeyOf, type MessageRecord } from './message.model.js';
+import { placeMessages } from './thread-pages.js';
 import { createThreadSequencer } from './thread-sequencer.js';
 
 export type NewMessage = Omit<MessageRecord, '_id' | 'seq' | 'pairKey'>;
@@ -13,15 +14,25 @@ export function createMessageStore(rows: ConversationRows) {
   return {
     /**
      * Stores a message in its place in the thread, or finds the one already stored under its
-     * clientId (a retry). Either way the conversation row is brought up to date (conversation-rows.ts).
+     * clientId (a retry). Either way the conversation row and its unread counts are brought up to
+     * date (conversation-rows.ts).
      */
     async store(fields: NewMessage): Promise<{ record: MessageRecord; created: boolean }> {
       const pairKey = pairKeyOf(fields.senderId.toString(), fields.receiverId.toString());
       const result = await sequencer.place(
         pairKey,
-        async (seq) => (await MessageModel.create({ ...fields, pairKey, seq })).toObject(),
+        async (seq) => {
+          const record = (await MessageModel.create({ ...fields, pairKey, seq })).toObject();
+          // In the thread's line, before the next place is given: the thread's index (thread-pages.ts)
+          // and its row's unread counts (unread-counters.ts) follow the messages in seq order.
+          await placeMessages([record]);
+          await rows.afterInsert(record);
+          return record;
+        },
         () => MessageModel.findOne({ senderId: fields.senderId, clientId: fields.clientId }).lean(),
       );
+      // A retry writes what its first attempt may have died before writing (both are idempotent).
+      if (!result.created) await placeMessages([result.record]);
       await rows.afterStore(result.record, result.created);
       return result;
     },

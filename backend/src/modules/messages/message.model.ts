@@ -126,6 +126,27 @@ export interface ConversationRecord {
    * existed lack it, and the list reads their last message by `{pairKey, seq}`.
    */
   lastMessageId?: Types.ObjectId;
+  /**
+   * Unread messages per receiving member (userId → count), kept by `$inc` on each stored message
+   * and reset by read receipts (unread-counters.ts), so the list reads them with the row instead
+   * of counting messages (a scan of every message on FerretDB).
+   */
+  unread?: Record<string, number>;
+  /** per member, the seq of the last message counted in `unread`: a retry of it is not counted again */
+  unreadThrough?: Record<string, number>;
+  /** per member, the first seq counted live on a row written before the counters (the backfill counts below it) */
+  unreadLiveFrom?: Record<string, number>;
+  /** the counters cover the whole thread: false or absent on rows from before them, until the start-up backfill */
+  unreadCounted?: boolean;
+  /**
+   * Per member, the place up to which they have read (their last read receipt), so a receipt
+   * marks only the messages after it, each by `_id` (read-marks.ts). Absent on rows from before it.
+   */
+  readThrough?: Record<string, number>;
+  /** the thread's page rows (thread-pages.ts) cover it from its first message: absent on rows from before them */
+  paged?: boolean;
+  /** the row is in its members' lists (member-conversations.ts): absent on rows from before them */
+  listed?: boolean;
 }
 
 const conversationSchema = new Schema<ConversationRecord>(
@@ -135,6 +156,13 @@ const conversationSchema = new Schema<ConversationRecord>(
     lastSeq: { type: Number, required: true },
     lastAt: { type: Date, required: true },
     lastMessageId: { type: Schema.Types.ObjectId },
+    unread: { type: Map, of: Number },
+    unreadThrough: { type: Map, of: Number },
+    unreadLiveFrom: { type: Map, of: Number },
+    unreadCounted: { type: Boolean },
+    readThrough: { type: Map, of: Number },
+    paged: { type: Boolean },
+    listed: { type: Boolean },
   },
   { versionKey: false },
 );

@@ -1,6 +1,7 @@
 import { isDuplicateKey } from '../../db/duplicate-key.js';
 import { createIdLoader } from '../../lib/batch-loader.js';
-import { ConversationModel, MessageModel, type MessageRecord } from './message.model.js';
+import { ConversationModel, type MessageRecord } from './message.model.js';
+import { endOfThread, lastPlaceFromMessages } from './thread-pages.js';
 
 const MAX_PLACEMENT_ATTEMPTS = 50;
 const MAX_REMEMBERED_THREADS = 10_000;
@@ -36,16 +37,16 @@ export function createThreadSequencer() {
     return run;
   }
 
-  async function lastStoredPlace(pairKey: string): Promise<number> {
-    const last = await MessageModel.findOne({ pairKey }, { seq: 1 }).sort({ seq: -1 }).lean();
-    return last?.seq ?? 0;
-  }
+  // After a collision: where the thread ends, by its rows (`_id` reads); should they not tell
+  // (a page entry not yet written by another instance), from the third attempt on, by its messages.
+  const lastStoredPlace = (pairKey: string, attempt: number) =>
+    attempt < 3 ? endOfThread(pairKey) : lastPlaceFromMessages(pairKey);
 
   // The first send to a thread this process has not seen starts from the conversation row's
   // `lastSeq` (read by `_id`) instead of sorting the thread's messages (a scan of
   // every message on FerretDB). The row is written after its message, so it is never ahead; if it
   // is behind (a crash between the two writes, another instance) the insert collides on
-  // {pairKey, seq} and the next attempt asks the messages themselves.
+  // {pairKey, seq} and the next attempt asks the page rows (then, failing those, the messages).
   const conversationEnds = createIdLoader<string, number>(
     async (pairKey) => (await ConversationModel.findById(pairKey, { lastSeq: 1 }).lean())?.lastSeq,
   );
@@ -64,7 +65,9 @@ export function createThreadSequencer() {
     ): Promise<{ record: MessageRecord; created: boolean }> {
       return inLine(pairKey, async () => {
         for (let attempt = 0; attempt < MAX_PLACEMENT_ATTEMPTS; attempt += 1) {
-          const seq = (lastPlace.get(pairKey) ?? (await (attempt === 0 ? likelyLastPlace : lastStoredPlace)(pairKey))) + 1;
+          const seq =
+            (lastPlace.get(pairKey) ?? (await (attempt === 0 ? likelyLastPlace(pairKey) : lastStoredPlace(pairKey, attempt)))) +
+            1;
           try {
             const record = await insert(seq);
             if (lastPlace.size >= MAX_REMEMBERED_THREADS) lastPlace.clear();
