@@ -1,17 +1,17 @@
 import mongoose, { Types } from 'mongoose';
-import { createBatchLoader, createIdLoader } from '../../lib/batch-loader.js';
+import { createIdLoader } from '../../lib/batch-loader.js';
 import { PUBLIC_USER_FIELDS, UserModel, type PublicUserRecord, type UserRecord } from './user.model.js';
 
 /*
  * How every other module reads users: the database's cost rules live here, once.
  *
- * On FerretDB (the embedded database) only an `_id` equality is answered from an index (with the
- * build patched in backend/scripts/setup-ferretdb.sh); any other filter is a scan of the whole
- * collection, and an `$in` checks every document against every key. So a user is read by `_id`,
- * one key at a time, and callers asking together share a bounded number of such lookups
- * (createIdLoader): a thousand sockets connecting at once are a thousand index lookups, never a
- * thousand scans, and never one `$in` over every account. The one read that cannot be by `_id`
- * (an email at login) is batched instead, so logins arriving together cost one scan, not one each.
+ * On FerretDB (the embedded database) only conditions on `_id` are answered from an index (an
+ * equality, or an `$in` of ids, with the build patched in backend/scripts/setup-ferretdb.sh); any
+ * other filter is a scan of the whole collection. So a user is read by `_id`: one key at a time
+ * where callers ask for one, callers asking together sharing a bounded number of such lookups
+ * (createIdLoader), so a thousand sockets connecting at once are a thousand index lookups, never a
+ * thousand scans; and lists by `_id: {$in}` (`readPublicUsers`). An account by its email (login)
+ * is an `_id` read too, through the email's row (account-emails.ts `readAccountByEmail`).
  * Every loader answers a caller only from a read that started after it asked (batch-loader.ts), so
  * a value just written is the one read.
  */
@@ -31,21 +31,31 @@ const statuses = createIdLoader<string, UserStatus>(async (id) => {
   return row ? { role: row.role, active: row.active } : undefined;
 });
 
-const accountsByEmail = createBatchLoader<string, UserRecord>(async (emails) => {
-  const users = await UserModel.find({ email: mongoose.trusted({ $in: emails }) }).lean<UserRecord[]>();
-  return new Map(users.map((user) => [user.email, user]));
-});
-
 /** One user by id, or undefined (a malformed id included). */
 export async function readPublicUser(id: string): Promise<PublicUserRecord | undefined> {
   if (!Types.ObjectId.isValid(id)) return undefined;
   return publicUsers.load(id);
 }
 
-/** Users by id (those that exist), each read by `_id`. */
+/** ids per `_id: {$in}` read: the patched FerretDB reads at most 1,000 through its index (setup-ferretdb.sh) */
+const IDS_PER_READ = 1_000;
+
+/**
+ * Users by id (those that exist): one or two through the shared loader, more in reads of
+ * `_id: {$in}` (an index read on MongoDB, and on FerretDB with patch 3 of setup-ferretdb.sh), so a
+ * conversation list of 100 is one query, not 100.
+ */
 export async function readPublicUsers(ids: Iterable<string>): Promise<Map<string, PublicUserRecord>> {
   const wanted = [...new Set(ids)].filter((id) => Types.ObjectId.isValid(id));
-  const users = await Promise.all(wanted.map((id) => publicUsers.load(id)));
+  const users: (PublicUserRecord | undefined)[] = [];
+  if (wanted.length <= 2) users.push(...(await Promise.all(wanted.map((id) => publicUsers.load(id)))));
+  else
+    for (let start = 0; start < wanted.length; start += IDS_PER_READ) {
+      const chunk = wanted.slice(start, start + IDS_PER_READ);
+      users.push(
+        ...(await UserModel.find({ _id: mongoose.trusted({ $in: chunk }) }, PUBLIC_USER_FIELDS).lean<PublicUserRecord[]>()),
+      );
+    }
   return new Map(users.flatMap((user) => (user ? [[user._id.toString(), user] as const] : [])));
 }
 
@@ -53,11 +63,6 @@ export async function readPublicUsers(ids: Iterable<string>): Promise<Map<string
 export async function readUserStatus(id: string): Promise<UserStatus | undefined> {
   if (!Types.ObjectId.isValid(id)) return undefined;
   return statuses.load(id);
-}
-
-/** The account behind an email, password hash included (login only). */
-export function readAccountByEmail(email: string): Promise<UserRecord | undefined> {
-  return accountsByEmail.load(email);
 }
 
 /** How many doctors are taking patients right now (not a hot path: the patients' home page). */
