@@ -3,11 +3,10 @@ import mongoose, { Types } from 'mongoose';
 import { createTokenService } from '../../src/modules/auth/tokens.js';
 import { closedKeyFor } from '../../src/modules/consultations/consultation.model.js';
 import { pairKeyOf } from '../../src/modules/messages/message.model.js';
+import { accountEmailRow } from '../../src/modules/users/account-email.model.js';
 import { BENCH_PASSWORD } from './seed.js';
+import { markListsComplete, writeThreadState, type Db } from './thread-state.js';
 import { BENCH_JWT_SECRET } from './servers.js';
-
-/** the driver's Db as mongoose bundles it (the root `mongodb` package is another copy) */
-type Db = ReturnType<ReturnType<typeof mongoose.connection.getClient>['db']>;
 
 /*
  * The data-growth scenario's own database, written with the plain driver (a database of its own
@@ -111,15 +110,7 @@ function messages(doctorId: string, patientId: string, firstSeq: number, count: 
 async function writePair(db: Db, doctorId: string, patientId: string, firstSeq: number, count: number, unreadTail = 0) {
   const written = messages(doctorId, patientId, firstSeq, count, unreadTail);
   await insertInBatches(db, 'messages', written);
-  const last = written.at(-1)!;
-  await db.collection('conversations').updateOne(
-    { _id: pairKeyOf(doctorId, patientId) as never },
-    {
-      $set: { lastSeq: last.seq, lastAt: last.createdAt, lastMessageId: last._id },
-      $setOnInsert: { userIds: [new Types.ObjectId(doctorId), new Types.ObjectId(patientId)] },
-    },
-    { upsert: true },
-  );
+  await writeThreadState(db, written);
 }
 
 /**
@@ -133,7 +124,9 @@ export async function seedGrowthWorld(dbName: string, longThread: number): Promi
   const patients = Array.from({ length: 100 }, (_, index) => user('patient', `p${index}`, passwordHash));
   const fillerDoctors = Array.from({ length: 20 }, (_, index) => user('doctor', `f${index}`, passwordHash));
   const fillerPatients = Array.from({ length: FILLER_PAIRS }, (_, index) => user('patient', `f${index}`, passwordHash));
-  await insertInBatches(db, 'users', [doctor, ...patients, ...fillerDoctors, ...fillerPatients]);
+  const users = [doctor, ...patients, ...fillerDoctors, ...fillerPatients];
+  await insertInBatches(db, 'users', users);
+  await insertInBatches(db, 'accountemails', users.map(accountEmailRow));
   const fillers = fillerPatients.map((patient, index) => ({
     doctorId: fillerDoctors[index % fillerDoctors.length]!._id.toString(),
     patientId: patient._id.toString(),
@@ -149,6 +142,7 @@ export async function seedGrowthWorld(dbName: string, longThread: number): Promi
   await writePair(db, doctorId, patients[1]!._id.toString(), 1, longThread, 3);
   for (const patient of patients.slice(2)) await writePair(db, doctorId, patient._id.toString(), 1, 1, 1);
 
+  await markListsComplete(db);
   const people = await sessionsFor(db, [doctor, ...patients]);
   return { db, doctor: people[0]!, patients: people.slice(1), fillers, stored: 100 + longThread + 98 };
 }

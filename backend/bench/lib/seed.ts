@@ -1,12 +1,13 @@
 import bcrypt from 'bcryptjs';
-import { Types, type Model } from 'mongoose';
+import mongoose, { Types, type Model } from 'mongoose';
 import { createTokenService } from '../../src/modules/auth/tokens.js';
 import { SessionModel } from '../../src/modules/auth/session.model.js';
 import { ConsultationModel, closedKeyFor } from '../../src/modules/consultations/consultation.model.js';
-import { ConversationModel, MessageModel, pairKeyOf } from '../../src/modules/messages/message.model.js';
+import { MessageModel, pairKeyOf } from '../../src/modules/messages/message.model.js';
 import { AccountEmailModel, accountEmailRow } from '../../src/modules/users/account-email.model.js';
 import { UserModel } from '../../src/modules/users/user.model.js';
 import { BENCH_JWT_SECRET } from './servers.js';
+import { markListsComplete, writeThreadState, type Db, type SeededMessage } from './thread-state.js';
 
 /*
  * The bench's population, written straight into the database (bcrypt cost 4, as the tests do).
@@ -133,8 +134,7 @@ export async function createSessions(users: BenchUser[]): Promise<void> {
  */
 export async function seedFirstMessages(population: Population): Promise<void> {
   const { doctors, linkedPatients } = population;
-  const messages: object[] = [];
-  const rows: object[] = [];
+  const messages: (SeededMessage & Record<string, unknown>)[] = [];
   const at = new Date(Date.now() - 3_000_000);
   linkedPatients.forEach((patient, index) => {
     const doctor = doctors[index % doctors.length]!;
@@ -158,16 +158,10 @@ export async function seedFirstMessages(population: Population): Promise<void> {
       readAt: at,
       createdAt: at,
     });
-    rows.push({
-      _id: pairKey,
-      userIds: [new Types.ObjectId(doctor.id), new Types.ObjectId(patient.id)],
-      lastSeq: 1,
-      lastAt: at,
-      lastMessageId: _id,
-    });
   });
   await insertInBatches(MessageModel as never, messages);
-  await insertInBatches(ConversationModel as never, rows);
+  await writeThreadState(databaseOf(), messages);
+  await markListsComplete(databaseOf());
 }
 
 /** A thread of `count` messages between two people, already in order, with its conversation row. */
@@ -197,12 +191,8 @@ export async function seedThread(sender: BenchUser, receiver: BenchUser, count: 
     };
   });
   await insertInBatches(MessageModel as never, messages);
-  const last = messages.at(-1)!;
-  await ConversationModel.collection.insertOne({
-    _id: pairKey,
-    userIds: [new Types.ObjectId(sender.id), new Types.ObjectId(receiver.id)],
-    lastSeq: last.seq,
-    lastAt: last.createdAt,
-    lastMessageId: last._id,
-  } as never);
+  await writeThreadState(databaseOf(), messages);
 }
+
+/** The database the models write to (the bench's own, connected by run.ts). */
+const databaseOf = () => mongoose.connection.db as Db;

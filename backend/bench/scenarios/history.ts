@@ -1,11 +1,10 @@
 import zlib from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, signedInContext } from '../lib/browser.js';
+import { launchChromium, msUntilShown, signedInContext } from '../lib/browser.js';
 import type { BenchContext } from '../lib/context.js';
 import { atMost, type Row } from '../lib/report.js';
 import { BENCH_PASSWORD } from '../lib/seed.js';
 import { startApp } from '../lib/servers.js';
-import { msSince, nowNs } from '../lib/stats.js';
 
 // Strings found only in MediaPipe's own code (tasks-vision). 'FilesetResolver' and
 // 'GestureRecognizer' also appear in the app's main bundle, as the names it takes from the lazy
@@ -49,10 +48,12 @@ async function openThread(browser: Browser, baseUrl: string, email: string, part
   await page.getByLabel('Password', { exact: true }).fill(BENCH_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((url) => url.pathname !== '/login');
-  const started = nowNs();
-  await page.goto(`/messages/${partnerId}`);
-  await page.getByRole('log').getByText(newest, { exact: true }).waitFor({ timeout: 60_000 });
-  const ms = msSince(started);
+  const ms = await msUntilShown(
+    page,
+    `/messages/${partnerId}`,
+    { selector: '[role=log] [data-message-id]', text: newest },
+    60_000,
+  );
   const nodes = await page.locator('[data-message-id]').count();
   // Scrolled to the top a few times (older pages load): the number of rows must stay bounded.
   for (let scroll = 0; scroll < 5; scroll += 1) {
