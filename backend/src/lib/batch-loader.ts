@@ -1,7 +1,7 @@
 /**
  * Coalesces lookups by key: keys asked for while loads are running wait for the next load and are
- * fetched together, with one query. On FerretDB every filtered query is a scan of its collection,
- * so a thousand sockets connecting at once cost a handful of scans instead of a thousand.
+ * fetched together, with one query. On FerretDB every query not on `_id` is a scan of its
+ * collection, so a thousand sockets connecting at once cost a handful of scans instead of a thousand.
  *
  * Freshness is the same as querying directly: a key asked for after a write is only ever answered
  * by a load that starts after that request, never by one already under way.
@@ -17,8 +17,8 @@ export interface BatchLoaderOptions<K, V> {
   /** at most this many queries at once */
   concurrency?: number;
   /**
-   * Reads one key by itself. FerretDB answers an `_id` equality from its index, but scans the
-   * whole collection for any `$in`: a few keys are cheaper one by one (in parallel), many in one scan.
+   * Reads one key by itself: for a loader whose `loadMany` is a scan on FerretDB (any filter but
+   * one on `_id`), a few keys are cheaper one by one (in parallel), many in one scan.
    */
   loadOne?: (key: K) => Promise<V | undefined>;
   /** up to this many keys in a batch are read with `loadOne` (default 8) */
@@ -97,10 +97,11 @@ const ID_BATCH = 16;
  * Reads by `_id`, one query per key, at most `inFlight` at once; callers asking for the same key
  * together share its query (with the batch loader's freshness). An `_id` equality is answered
  * from the `_id` index on MongoDB and on our FerretDB build (backend/scripts/setup-ferretdb.sh
- * patches its lookup), so it costs the same at any collection size, while an `$in` is a scan of
- * the whole collection on FerretDB that checks every document against every key: for a wave of
- * 5,000 sockets, 2,000 keys read one by one took 0.6 s against 0.9 s for one `$in`, and 100 keys
- * 30 ms against 270 ms (docs/performance.md).
+ * patches its lookup), so it costs the same at any collection size. When this was written an
+ * `$in` was a scan on FerretDB (2,000 keys one by one 0.6 s against 0.9 s for one `$in`,
+ * docs/performance.md); the third build patch made `_id: {$in}` an index read too, and lists
+ * (a page, the conversation list) use it. The loaders for single keys (sockets, sessions) were
+ * not moved to it: their figures were measured this way.
  */
 export function createIdLoader<K, V>(loadOne: (key: K) => Promise<V | undefined>, inFlight = 32): BatchLoader<K, V> {
   return createBatchLoader<K, V>((keys) => readOneByOne(keys, loadOne), {

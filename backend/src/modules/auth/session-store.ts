@@ -88,7 +88,7 @@ export class SessionStore extends EventEmitter<{
   });
   // Sessions and accounts are read by `_id`, one query each, a bounded number at once: a thousand
   // sockets reconnecting at once (a deploy, a network blip) are a thousand index lookups, never a
-  // thousand scans, and never one `$in` that FerretDB checks against every row (createIdLoader).
+  // thousand scans (createIdLoader, which says why not an `_id: {$in}`).
   private readonly sessionRows = createIdLoader<string, SessionRecord>(
     async (id) => (await SessionModel.findById(id).lean()) ?? undefined,
   );

@@ -1,4 +1,5 @@
 import type { Message, ReplyPreview } from '@telehealth/shared';
+import mongoose from 'mongoose';
 import { createIdLoader } from '../../lib/batch-loader.js';
 import { MessageModel, type MessageRecord } from './message.model.js';
 
@@ -7,18 +8,23 @@ const REPLY_PREVIEW_LENGTH = 200;
 
 type ReplyOriginal = Pick<MessageRecord, '_id' | 'pairKey' | 'senderId' | 'text' | 'deleted'>;
 
-// Originals by `_id`, one index lookup each (createIdLoader): never an `$in`, which FerretDB
-// answers by checking every message against every id.
+// A single message's original by `_id` (createIdLoader: sends at once share their lookups); a
+// page's originals in one `_id: {$in}` read (an index read on MongoDB and on the patched FerretDB).
 const originals = createIdLoader<string, ReplyOriginal>(
-  async (id) =>
-    (await MessageModel.findById(id, { pairKey: 1, senderId: 1, text: 1, deleted: 1 }).lean<ReplyOriginal>()) ?? undefined,
+  async (id) => (await MessageModel.findById(id, ORIGINAL_FIELDS).lean<ReplyOriginal>()) ?? undefined,
 );
+const ORIGINAL_FIELDS = { pairKey: 1, senderId: 1, text: 1, deleted: 1 };
+
+async function originalsOf(ids: string[]): Promise<Map<string, ReplyOriginal | undefined>> {
+  if (ids.length <= 1) return new Map(await Promise.all(ids.map(async (id) => [id, await originals.load(id)] as const)));
+  const found = await MessageModel.find({ _id: mongoose.trusted({ $in: ids }) }, ORIGINAL_FIELDS).lean<ReplyOriginal[]>();
+  return new Map(found.map((original) => [original._id.toString(), original]));
+}
 
 /** Records as the API shows them; reply previews are read from the originals, so they follow edits and deletes. */
 export async function presentMessages(records: readonly MessageRecord[]): Promise<Message[]> {
   const replyIds = [...new Set(records.flatMap((record) => (record.replyToId ? [record.replyToId.toString()] : [])))];
-  const found = await Promise.all(replyIds.map((id) => originals.load(id)));
-  const byId = new Map(replyIds.map((id, index) => [id, found[index]]));
+  const byId = await originalsOf(replyIds);
   return records.map((record) =>
     toMessage(record, record.replyToId ? previewOf(record, byId.get(record.replyToId.toString())) : null),
   );

@@ -104,8 +104,8 @@ const messageSchema = new Schema<MessageRecord>(
 messageSchema.index({ senderId: 1, clientId: 1 }, { unique: true });
 // The thread's order, and the guard that no two messages of a conversation share a place in it.
 messageSchema.index({ pairKey: 1, seq: 1 }, { unique: true });
-// Unread counts and read receipts: messages from one person to another not yet read.
-messageSchema.index({ receiverId: 1, senderId: 1, readAt: 1 });
+// No index for unread counts any more: they live on the conversation row (unread-counters.ts), and
+// a read receipt finds its messages by `_id` (read-marks.ts); an index only costs each insert.
 
 export const MessageModel = mongoose.model<MessageRecord>('Message', messageSchema);
 
