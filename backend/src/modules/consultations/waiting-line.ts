@@ -21,7 +21,9 @@ import {
  * returned; changes made on another instance arrive as an id and are re-read by `_id`. What nobody
  * announces (a row written by hand, a lost Redis message, a patient's new name or avatar) is healed
  * by re-reading everything in the background (`reloadIntervalMs`), so queue views may show a
- * profile change that much late.
+ * profile change that much late. Since issue 17 the users are one `_id: {$in}` read (an index read
+ * with the third FerretDB patch), but the waiting consultations are found by status, still a scan,
+ * so the line stays in memory.
  */
 
 export type { PublicUserRecord };

@@ -1,6 +1,6 @@
 import type { Types } from 'mongoose';
 import { ConversationModel, MessageModel, type ConversationRecord, type MessageRecord } from './message.model.js';
-import { readPlaces, threadEnd } from './thread-pages.js';
+import { endsBeyond } from './thread-pages.js';
 
 /** Per thread, per receiver: the seqs of their unread messages (for rows from before the unread counters). */
 export type UnreadSeqs = Map<string, Map<string, number[]>>;
@@ -41,26 +41,16 @@ export async function healPass(): Promise<HealFindings> {
     {},
     { lastSeq: 1, userIds: 1, unreadCounted: 1, paged: 1, readThrough: 1, listed: 1 },
   ).lean<HealRow[]>();
+  const byKey = new Map(rows.map((row) => [row._id, row]));
   const old = rows.filter((row) => !isComplete(row));
   const passed = old.length ? await passOverMessages(old) : emptyPass();
-  const staleEnds: MessageRecord[] = [];
-  for (const row of rows) {
-    const oldEnd = passed.ends.get(row._id);
-    const stale = oldEnd ? await staleEndFromMessages(row, oldEnd) : await staleEndFromPages(row);
-    if (stale) staleEnds.push(stale);
-  }
+  const paged = await endsBeyond(
+    rows.filter((row) => !passed.ends.has(row._id)).map((row) => ({ pairKey: row._id, lastSeq: row.lastSeq })),
+  );
+  const ends = [...paged, ...[...passed.ends].filter(([pairKey, end]) => end.seq > (byKey.get(pairKey)?.lastSeq ?? 0))];
+  const found = await Promise.all(ends.map(([, end]) => MessageModel.findById(end.id).lean<MessageRecord>()));
+  const staleEnds = found.filter((record): record is MessageRecord => record !== null);
   return { rows, staleEnds, uncounted: passed.uncounted, unpaged: passed.unpaged, unmarked: passed.unmarked };
-}
-
-async function staleEndFromPages(row: HealRow): Promise<MessageRecord | undefined> {
-  const end = await threadEnd(row._id, row.lastSeq);
-  if (end === undefined || end <= row.lastSeq) return undefined;
-  return (await readPlaces(row._id, end, end))[0];
-}
-
-async function staleEndFromMessages(row: HealRow, end: ThreadEnd): Promise<MessageRecord | undefined> {
-  if (end.seq <= row.lastSeq) return undefined;
-  return (await MessageModel.findById(end.id).lean<MessageRecord>()) ?? undefined;
 }
 
 interface ThreadEnd {

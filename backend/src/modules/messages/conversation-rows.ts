@@ -81,6 +81,8 @@ export function createConversationRows(deps: { logger: Logger }) {
   // Later messages move their row on in the background, one write at a time, a thread's burst in
   // one write (latest-writer.ts). Whoever lists conversations has their own rows written first
   // (`flush`), so the list is as current as before; other instances see a row once it is written.
+  // Why it stays now that every write here is by `_id`: what it saves is writes, which FerretDB
+  // serialises with the inserts (backend/tools/ferretdb/main.go), not scans.
   const behind = createLatestWriter<MessageRecord>({
     write: (_pairKey, record) => touchConversation(record),
     isLater: (candidate, current) => candidate.seq > current.seq,

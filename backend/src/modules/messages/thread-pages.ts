@@ -114,6 +114,37 @@ export async function threadEnd(pairKey: string, knownStored: number): Promise<n
   }
 }
 
+/**
+ * For many threads at once (the start-up pass): those whose last stored place is after the place
+ * given, with that place and its message's id. The page rows of the given places are read 1,000 at
+ * a time by `_id: {$in}`; only a thread whose row ends exactly at a full page reads on, alone.
+ */
+export async function endsBeyond(
+  threads: readonly { pairKey: string; lastSeq: number }[],
+): Promise<Map<string, { seq: number; id: Types.ObjectId }>> {
+  const beyond = new Map<string, { seq: number; id: Types.ObjectId }>();
+  const withPlaces = threads.filter((thread) => thread.lastSeq > 0);
+  for (let start = 0; start < withPlaces.length; start += IDS_PER_READ) {
+    const chunk = withPlaces.slice(start, start + IDS_PER_READ);
+    const keys = chunk.map((thread) => pageKey(thread.pairKey, pageOf(thread.lastSeq)));
+    const rows = new Map(
+      (await ThreadPageModel.find({ _id: mongoose.trusted({ $in: keys }) }).lean()).map((row) => [row._id, row.entries]),
+    );
+    for (const [index, thread] of chunk.entries()) {
+      const entries = rows.get(keys[index]!) ?? [];
+      let last = entries.reduce<PlaceEntry | undefined>((best, entry) => (!best || entry.s > best.s ? entry : best), undefined);
+      if (last && last.s === lastPlaceOf(pageOf(thread.lastSeq))) {
+        // A full page: the thread may go on in the next rows.
+        const end = (await threadEnd(thread.pairKey, last.s)) ?? last.s;
+        const id = end > last.s ? (await entriesOf(thread.pairKey, end, end)).get(end) : undefined;
+        if (id) last = { s: end, id };
+      }
+      if (last && last.s > thread.lastSeq) beyond.set(thread.pairKey, { seq: last.s, id: last.id });
+    }
+  }
+  return beyond;
+}
+
 /** The last place of the thread as its messages say (a scan on FerretDB: only when the rows cannot tell). */
 export async function lastPlaceFromMessages(pairKey: string): Promise<number> {
   const last = await MessageModel.findOne({ pairKey }, { seq: 1 }).sort({ seq: -1 }).lean();
