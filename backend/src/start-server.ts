@@ -10,7 +10,7 @@ import type { Logger } from './lib/logger.js';
 import { callSocket } from './modules/calls/index.js';
 import { typingSocket } from './modules/messages/index.js';
 import { redisTicketLedger } from './modules/auth/index.js';
-import { backfillEmailRows } from './modules/users/index.js';
+import { backfillEmailRowsOnce } from './modules/users/index.js';
 import { createRealtime, type Realtime } from './realtime/socket-server.js';
 import { createRedisCallRegistry } from './scale/redis-call-registry.js';
 import { createScaleOut, type ScaleOut } from './scale/scale-out.js';
@@ -109,13 +109,13 @@ export async function startServer(config: Config, logger: Logger, options: Start
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const port = (httpServer.address() as AddressInfo).port;
-  // Conversation rows a crash left behind their thread; in the background, so a big database starts serving at once.
+  // Conversation rows a crash left behind their thread (skipped after a clean stop); in the background.
   context.messages.healConversations().then(
     (moved) => moved > 0 && logger.info({ moved }, 'conversation rows healed after an unclean stop'),
     (error: unknown) => logger.warn({ err: error }, 'conversation rows not healed'),
   );
-  // Accounts stored before the email rows get theirs; until then their logins take the old query.
-  backfillEmailRows().then(
+  // Accounts stored before the email rows get theirs (once per database); until then their logins take the old query.
+  backfillEmailRowsOnce().then(
     (written) => written > 0 && logger.info({ written }, 'account email rows backfilled'),
     (error: unknown) => logger.warn({ err: error }, 'account email rows not backfilled'),
   );

@@ -2,7 +2,7 @@ import bcrypt from 'bcryptjs';
 import mongoose, { Types, type Model } from 'mongoose';
 import { createTokenService } from '../../src/modules/auth/tokens.js';
 import { SessionModel } from '../../src/modules/auth/session.model.js';
-import { ConsultationModel, closedKeyFor } from '../../src/modules/consultations/consultation.model.js';
+import { ConsultationModel, closedKeyFor, openKeyFor } from '../../src/modules/consultations/consultation.model.js';
 import { MessageModel, pairKeyOf } from '../../src/modules/messages/message.model.js';
 import { AccountEmailModel, accountEmailRow } from '../../src/modules/users/account-email.model.js';
 import { UserModel } from '../../src/modules/users/user.model.js';
@@ -196,3 +196,27 @@ export async function seedThread(sender: BenchUser, receiver: BenchUser, count: 
 
 /** The database the models write to (the bench's own, connected by run.ts). */
 const databaseOf = () => mongoose.connection.db as Db;
+
+/**
+ * An active consultation between the two (the doctor took the patient on a moment ago): since
+ * issue 16 a call needs one, so the call and gesture scenarios start from it.
+ */
+export async function seedActiveConsultation(doctor: BenchUser, patient: BenchUser): Promise<void> {
+  const acceptedAt = new Date();
+  await ConsultationModel.collection.insertOne({
+    _id: new Types.ObjectId(),
+    patientId: new Types.ObjectId(patient.id),
+    doctorId: new Types.ObjectId(doctor.id),
+    requestedDoctorId: null,
+    reason: 'bench call',
+    urgency: 'routine',
+    urgencyRank: 1,
+    status: 'active',
+    notes: '',
+    createdAt: new Date(acceptedAt.getTime() - 60_000),
+    acceptedAt,
+    completedAt: null,
+    cancelledAt: null,
+    openKey: openKeyFor(patient.id),
+  });
+}

@@ -3,6 +3,7 @@ import { launchChromium, signedInContext } from '../lib/browser.js';
 import type { BenchContext } from '../lib/context.js';
 import { atMost, type Row } from '../lib/report.js';
 import { startApp } from '../lib/servers.js';
+import { seedActiveConsultation } from '../lib/seed.js';
 import { median, msSince, nowNs, sleep, withTimeout } from '../lib/stats.js';
 
 const CALLS = 10;
@@ -165,6 +166,7 @@ function callRows(setups: number[], baseline: number[], failures: string[]): Row
 export async function callScenario(context: BenchContext): Promise<Row[]> {
   const doctor = context.population.doctors[2]!;
   const patient = context.population.linkedPatients[2]!;
+  await seedActiveConsultation(doctor, patient);
   // No STUN: loopback only; two browsers on one host connect on host candidates.
   const server = await startApp({ mongoUri: context.mongoUri, serveFrontend: true, env: { STUN_URLS: '' } });
   const browser = await launchChromium();

@@ -5,6 +5,7 @@ import type { BenchContext } from '../lib/context.js';
 import { machineLoad } from '../lib/proc.js';
 import { atMost, type Row } from '../lib/report.js';
 import { startApp } from '../lib/servers.js';
+import { seedActiveConsultation } from '../lib/seed.js';
 import { sleep, summarise } from '../lib/stats.js';
 
 /** The open palm held 2.5 s (marked: a white corner square), then resting hands: one mute or unmute a pass. */
@@ -103,6 +104,7 @@ function actionDelays(watch: Watch, from: number, to: number): number[] {
 async function openCall(context: BenchContext, browser: Browser, url: string): Promise<Page> {
   const doctor = context.population.doctors[3]!;
   const patient = context.population.linkedPatients[3]!;
+  await seedActiveConsultation(doctor, patient);
   const patientContext = await signedInContext(browser, url, patient.cookie);
   await patientContext.addInitScript(WATCH);
   const patientPage = await patientContext.newPage();

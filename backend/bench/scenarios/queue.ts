@@ -2,6 +2,7 @@ import { Types } from 'mongoose';
 import { ConsultationModel, openKeyFor } from '../../src/modules/consultations/consultation.model.js';
 import type { BenchContext } from '../lib/context.js';
 import type { BenchUser } from '../lib/seed.js';
+import { acceptCurrentConsent } from '../../test/consent.js';
 import { postJson } from '../lib/http.js';
 import { atMost, type Row } from '../lib/report.js';
 import { startApp, startBaseline, type ServerProcess } from '../lib/servers.js';
@@ -112,6 +113,8 @@ async function measureApp(context: BenchContext, patients: BenchUser[], accepts:
   try {
     await connectLine(context, server, patients);
     const last = patients.at(-1)!;
+    // Since issue 16 a patient asks only once they have accepted the telehealth consent.
+    await acceptCurrentConsent(last.id);
     const opened = await postJson(
       `${server.url}/api/consultations`,
       { reason: 'bench queue' },

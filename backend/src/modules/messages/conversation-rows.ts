@@ -1,5 +1,6 @@
 import mongoose from 'mongoose';
 import { isDuplicateKey } from '../../db/duplicate-key.js';
+import { hasMarker, setMarker, takeMarker } from '../../db/markers.js';
 import { createLatestWriter } from '../../lib/latest-writer.js';
 import type { Logger } from '../../lib/logger.js';
 import { healPass } from './conversation-heal.js';
@@ -15,6 +16,10 @@ import { backfillCounters, countReceived, firstCounters } from './unread-counter
  */
 
 export type ConversationRows = ReturnType<typeof createConversationRows>;
+
+/** markers (db/markers.ts): the last process stopped cleanly; every row has counters, pages, marks and lists */
+const CLEAN_STOP = 'messages:clean-stop';
+const ROWS_COMPLETE = 'messages:rows-complete';
 
 /**
  * Moves the conversation's "last message" forward, never back (two instances may finish out of
@@ -77,6 +82,29 @@ export async function lastMessagesOf(rows: readonly ConversationRecord[]): Promi
   return [...byId, ...bySeq];
 }
 
+/** The start-up repairs (conversation-heal.ts finds them): see `heal` below. */
+async function healRows(): Promise<number> {
+  // After a clean stop nothing is stale, and once every row has what issue 17 added there is
+  // nothing to backfill: two reads by `_id` instead of a pass over every conversation row.
+  const cleanStop = await takeMarker(CLEAN_STOP);
+  if (cleanStop && (await hasMarker(ROWS_COMPLETE))) return 0;
+  const { rows, staleEnds, uncounted, unpaged, unmarked } = await healPass();
+  await listRows(rows);
+  for (const record of staleEnds) await touchConversation(record);
+  for (const [pairKey, unreadSeqs] of uncounted) await backfillCounters(pairKey, unreadSeqs);
+  for (const [pairKey, placed] of unpaged) {
+    await placeMessages(placed);
+    await ConversationModel.updateOne({ _id: pairKey }, { $set: { paged: true } });
+  }
+  for (const [pairKey, marks] of unmarked) {
+    const max = Object.fromEntries([...marks].map(([member, seq]) => [`readThrough.${member}`, seq]));
+    await ConversationModel.updateOne({ _id: pairKey }, { $max: max });
+  }
+  // Rows written from now on have them from their first message (`startConversation`).
+  await setMarker(ROWS_COMPLETE);
+  return staleEnds.length;
+}
+
 export function createConversationRows(deps: { logger: Logger }) {
   // Later messages move their row on in the background, one write at a time, a thread's burst in
   // one write (latest-writer.ts). Whoever lists conversations has their own rows written first
@@ -120,25 +148,21 @@ export function createConversationRows(deps: { logger: Logger }) {
     /** Writes the rows still queued (all, or those `which` picks). */
     flush: (which?: (pairKey: string) => boolean) => behind.flush(which),
 
+    /** A clean stop: every queued row written, and the next start told it need not look for stale ones. */
+    async close(): Promise<void> {
+      await behind.flush();
+      // Best effort, and bounded: with the database gone a stop must still end (the next start
+      // then heals, as after a crash).
+      await Promise.race([setMarker(CLEAN_STOP), new Promise((resolve) => setTimeout(resolve, 2_000).unref())]).catch(
+        () => undefined,
+      );
+    },
+
     /**
      * Brings forward the rows a crash left behind their thread, and gives rows from before the
-     * unread counters, page rows and read marks theirs (conversation-heal.ts), resolving with how
-     * many rows it moved. Start-up runs it in the background: lists do not wait for it.
+     * unread counters, page rows and read marks theirs (`healRows`), resolving with how many rows
+     * it moved. Start-up runs it in the background: lists do not wait for it.
      */
-    async heal(): Promise<number> {
-      const { rows, staleEnds, uncounted, unpaged, unmarked } = await healPass();
-      await listRows(rows);
-      for (const record of staleEnds) await touchConversation(record);
-      for (const [pairKey, unreadSeqs] of uncounted) await backfillCounters(pairKey, unreadSeqs);
-      for (const [pairKey, placed] of unpaged) {
-        await placeMessages(placed);
-        await ConversationModel.updateOne({ _id: pairKey }, { $set: { paged: true } });
-      }
-      for (const [pairKey, marks] of unmarked) {
-        const max = Object.fromEntries([...marks].map(([member, seq]) => [`readThrough.${member}`, seq]));
-        await ConversationModel.updateOne({ _id: pairKey }, { $max: max });
-      }
-      return staleEnds.length;
-    },
+    heal: healRows,
   };
 }

@@ -57,7 +57,7 @@ export function createMessageService(deps: MessageServiceDeps) {
     /** A consultation's messages, for its summary (modules/summaries). */
     consultationWindow: boundaries.windowOf,
     /** Writes the conversation rows still queued (a graceful shutdown). */
-    close: () => rows.flush(),
+    close: () => rows.close(),
     /** Brings forward the rows a crash left behind their thread (conversation-rows.ts). */
     healConversations: () => rows.heal(),
   };

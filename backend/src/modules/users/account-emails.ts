@@ -1,5 +1,6 @@
 import mongoose, { type Types } from 'mongoose';
 import { isDuplicateKey } from '../../db/duplicate-key.js';
+import { hasMarker, setMarker } from '../../db/markers.js';
 import { createBatchLoader, createIdLoader } from '../../lib/batch-loader.js';
 import { AccountEmailModel, accountEmailRow, type AccountEmailRecord } from './account-email.model.js';
 import { UserModel, type UserRecord } from './user.model.js';
@@ -60,6 +61,22 @@ export async function writeEmailRow(user: { _id: Types.ObjectId; email: string }
 }
 
 const INSERT_BATCH = 1_000;
+
+/** marker (db/markers.ts): every account has had its row since the last full backfill */
+const EMAIL_ROWS_COMPLETE = 'accounts:email-rows';
+
+/**
+ * Start-up's call: the backfill once per database, not at every start (two scans of 10,000 rows
+ * competed with the first minute of traffic). Accounts created since are given their row by
+ * `createAccount`; one written some other way (a seed, a test's helper) still logs in, through the
+ * fallback in `readAccountByEmail`, which writes its row.
+ */
+export async function backfillEmailRowsOnce(): Promise<number> {
+  if (await hasMarker(EMAIL_ROWS_COMPLETE)) return 0;
+  const written = await backfillEmailRows();
+  await setMarker(EMAIL_ROWS_COMPLETE);
+  return written;
+}
 
 /**
  * One pass at start-up, in the background: every account gets its row, and a row naming another

@@ -3,7 +3,7 @@
 // account writes through user-accounts.ts, an account by its email through account-emails.ts.
 export { readPublicUser, readPublicUsers, readUserStatus, countAvailableDoctors, countUsersWithRole } from './user-reads.js';
 export type { UserStatus } from './user-reads.js';
-export { backfillEmailRows, readAccountByEmail } from './account-emails.js';
+export { backfillEmailRows, backfillEmailRowsOnce, readAccountByEmail } from './account-emails.js';
 export { accountEmailRow } from './account-email.model.js';
 export { createAccount, emailTaken, emailTakenError, loadAccount, writeWaitingNote } from './user-accounts.js';
 export type { AccountDocument, NewAccount } from './user-accounts.js';
