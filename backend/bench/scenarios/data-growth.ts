@@ -238,7 +238,7 @@ function rowsFrom(scenario: string, points: Point[], probes: Probe[], longThread
     value: Math.round(last.startupMs),
     unit: 'ms',
     baseline: Math.round(first.startupMs),
-    note: `at ${sizes}: ${points.map((point) => Math.round(point.startupMs)).join(' / ')} ms (ready before the start-up passes, which run in the background: after a clean stop, two reads by `_id`)`,
+    note: `at ${sizes}: ${points.map((point) => Math.round(point.startupMs)).join(' / ')} ms (ready before the start-up passes, which run in the background: after a clean stop, two reads by _id)`,
   });
   return rows;
 }
