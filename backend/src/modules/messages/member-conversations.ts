@@ -1,5 +1,6 @@
 import mongoose, { Schema, type Types } from 'mongoose';
 import { isDuplicateKey } from '../../db/duplicate-key.js';
+import { readInChunks } from '../../db/id-reads.js';
 import { ConversationModel, type ConversationRecord } from './message.model.js';
 
 /*
@@ -61,12 +62,9 @@ export async function conversationRowsOf(userId: Types.ObjectId, limit: number):
   if (!(await listsAreComplete()))
     return ConversationModel.find({ userIds: userId }).sort({ lastAt: -1, lastSeq: -1 }).limit(limit).lean();
   const pairKeys = (await MemberConversationsModel.findById(userId.toString()).lean())?.pairKeys ?? [];
-  const rows: ConversationRecord[] = [];
-  // At most 1,000 `_id`s a read: what the patched FerretDB reads through its index (setup-ferretdb.sh).
-  for (let start = 0; start < pairKeys.length; start += 1_000) {
-    const keys = pairKeys.slice(start, start + 1_000);
-    rows.push(...(await ConversationModel.find({ _id: mongoose.trusted({ $in: keys }) }).lean<ConversationRecord[]>()));
-  }
+  const rows = await readInChunks(pairKeys, (keys) =>
+    ConversationModel.find({ _id: mongoose.trusted({ $in: keys }) }).lean<ConversationRecord[]>(),
+  );
   const newestFirst = (a: ConversationRecord, b: ConversationRecord) =>
     b.lastAt.getTime() - a.lastAt.getTime() || b.lastSeq - a.lastSeq;
   return rows.sort(newestFirst).slice(0, limit);

@@ -1,5 +1,6 @@
 import mongoose, { Schema, type Types } from 'mongoose';
 import { isDuplicateKey } from '../../db/duplicate-key.js';
+import { IDS_PER_READ, readInChunks } from '../../db/id-reads.js';
 import { ConversationModel, MessageModel, type MessageRecord } from './message.model.js';
 
 /*
@@ -25,9 +26,6 @@ import { ConversationModel, MessageModel, type MessageRecord } from './message.m
 
 /** places per row: a page of history (50 by default, at most 100) spans two or three rows */
 export const PAGE_SIZE = 50;
-
-/** ids per `_id: {$in}` read: the patched FerretDB reads at most 1,000 through the index (setup-ferretdb.sh) */
-const IDS_PER_READ = 1_000;
 
 interface PlaceEntry {
   /** the place, `seq` */
@@ -176,11 +174,9 @@ export async function readPlaces(pairKey: string, from: number, to: number): Pro
     if (!id) return readPlacesFromMessages(pairKey, from, to);
     ids.push(id);
   }
-  const records: MessageRecord[] = [];
-  for (let start = 0; start < ids.length; start += IDS_PER_READ) {
-    const chunk = ids.slice(start, start + IDS_PER_READ);
-    records.push(...(await MessageModel.find({ _id: mongoose.trusted({ $in: chunk }) }).lean<MessageRecord[]>()));
-  }
+  const records = await readInChunks(ids, (chunk) =>
+    MessageModel.find({ _id: mongoose.trusted({ $in: chunk }) }).lean<MessageRecord[]>(),
+  );
   return records.sort((a, b) => a.seq - b.seq);
 }
 

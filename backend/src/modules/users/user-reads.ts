@@ -1,4 +1,5 @@
 import mongoose, { Types } from 'mongoose';
+import { readInChunks } from '../../db/id-reads.js';
 import { createIdLoader } from '../../lib/batch-loader.js';
 import { PUBLIC_USER_FIELDS, UserModel, type PublicUserRecord, type UserRecord } from './user.model.js';
 
@@ -37,9 +38,6 @@ export async function readPublicUser(id: string): Promise<PublicUserRecord | und
   return publicUsers.load(id);
 }
 
-/** ids per `_id: {$in}` read: the patched FerretDB reads at most 1,000 through its index (setup-ferretdb.sh) */
-const IDS_PER_READ = 1_000;
-
 /**
  * Users by id (those that exist): one or two through the shared loader, more in reads of
  * `_id: {$in}` (an index read on MongoDB, and on FerretDB with patch 3 of setup-ferretdb.sh), so a
@@ -50,12 +48,11 @@ export async function readPublicUsers(ids: Iterable<string>): Promise<Map<string
   const users: (PublicUserRecord | undefined)[] = [];
   if (wanted.length <= 2) users.push(...(await Promise.all(wanted.map((id) => publicUsers.load(id)))));
   else
-    for (let start = 0; start < wanted.length; start += IDS_PER_READ) {
-      const chunk = wanted.slice(start, start + IDS_PER_READ);
-      users.push(
-        ...(await UserModel.find({ _id: mongoose.trusted({ $in: chunk }) }, PUBLIC_USER_FIELDS).lean<PublicUserRecord[]>()),
-      );
-    }
+    users.push(
+      ...(await readInChunks(wanted, (chunk) =>
+        UserModel.find({ _id: mongoose.trusted({ $in: chunk }) }, PUBLIC_USER_FIELDS).lean<PublicUserRecord[]>(),
+      )),
+    );
   return new Map(users.flatMap((user) => (user ? [[user._id.toString(), user] as const] : [])));
 }
 
