@@ -1,7 +1,7 @@
 import type mongoose from 'mongoose';
 import { Types } from 'mongoose';
 import { COMPLETE_MARKER } from '../../src/modules/messages/member-conversations.js';
-import { pageRowsOf } from '../../src/modules/messages/thread-pages.js';
+import { pageOf, pageRowsOf } from '../../src/modules/messages/thread-pages.js';
 
 /** the driver's Db as mongoose bundles it (the root `mongodb` package is another copy) */
 export type Db = ReturnType<ReturnType<typeof mongoose.connection.getClient>['db']>;
@@ -42,8 +42,19 @@ function rowUpdate(written: readonly SeededMessage[]) {
     for (const field of fields) through[field] = Math.max(through[field]!, message.seq);
     if (!message.readAt) unread[`unread.${receiver}`]! += 1;
   }
+  // The newest page's places ride on the row as the app's do (a page row holds them too, which
+  // readers do not mind), so the list reads rows of the size the app writes.
+  const tail = written.filter((message) => pageOf(message.seq) === pageOf(last.seq)).map(({ seq, _id }) => ({ s: seq, id: _id }));
   return {
-    $set: { lastSeq: last.seq, lastAt: last.createdAt, lastMessageId: last._id, unreadCounted: true, paged: true, listed: true },
+    $set: {
+      lastSeq: last.seq,
+      lastAt: last.createdAt,
+      lastMessageId: last._id,
+      unreadCounted: true,
+      paged: true,
+      listed: true,
+      tail,
+    },
     $inc: unread,
     $max: through,
     $setOnInsert: { userIds: members.map((member) => new Types.ObjectId(member)) },

@@ -27,14 +27,18 @@ const isComplete = (row: HealRow) => Boolean(row.unreadCounted && row.paged && r
 
 /**
  * The repairs start-up makes, in the background:
- * - `staleEnds`: a row is written behind its message (latest-writer.ts), so a process killed
- *   between the two leaves the row naming an older message, and the list shows it, in the wrong
- *   order, until the thread's next message. The page rows tell where each thread ends, by `_id`.
+ * - `staleEnds`: rows naming an older message than their page rows hold, which the list would show
+ *   in the wrong order until the thread's next message. Versions before issue 17's last change
+ *   wrote the row behind its message, so a process killed between the two left it so; now the row
+ *   is written in the thread's line, and only a retry whose row write failed leaves one. The page
+ *   rows tell where each thread ends, by `_id`.
  * - rows from before the counters, the page rows or the read marks get them from one pass over
  *   the messages; once every row has them, start-up reads only the conversation rows and a page
  *   row or two per thread, whatever the number of messages (docs/performance.md).
- * What it no longer finds: a thread whose first message was stored and whose row never was (a
- * crash between the two writes, in the thread's line); the sender's retry writes the row.
+ * What it does not find: a message stored whose row write never was (a crash between the two, in
+ * the thread's line). The sender's retry writes it; before that, the thread's next message finds
+ * its place taken and the messages tell it where the thread ends (thread-sequencer.ts), and a read
+ * of that place finds no entry and reads the messages (thread-pages.ts `readPlaces`).
  */
 export async function healPass(): Promise<HealFindings> {
   const rows = await ConversationModel.find(

@@ -1,13 +1,11 @@
-import mongoose from 'mongoose';
+import mongoose, { type UpdateQuery } from 'mongoose';
 import { isDuplicateKey } from '../../db/duplicate-key.js';
 import { hasMarker, setMarker, takeMarker } from '../../db/markers.js';
-import { createLatestWriter } from '../../lib/latest-writer.js';
-import type { Logger } from '../../lib/logger.js';
 import { healPass } from './conversation-heal.js';
 import { ConversationModel, MessageModel, type ConversationRecord, type MessageRecord } from './message.model.js';
 import { listConversation, listRows } from './member-conversations.js';
-import { placeMessages } from './thread-pages.js';
-import { backfillCounters, countReceived, firstCounters } from './unread-counters.js';
+import { moveTailToPages, opensPage, pageOf, placeMessages } from './thread-pages.js';
+import { backfillCounters, countRetry, firstCounters, receivedCounts } from './unread-counters.js';
 
 /*
  * Each conversation has a row naming its last message, so the conversation list reads a user's
@@ -21,26 +19,43 @@ export type ConversationRows = ReturnType<typeof createConversationRows>;
 const CLEAN_STOP = 'messages:clean-stop';
 const ROWS_COMPLETE = 'messages:rows-complete';
 
+/** The row's fields naming its last message. */
+const lastMessageOf = (record: MessageRecord) => ({ lastSeq: record.seq, lastAt: record.createdAt, lastMessageId: record._id });
+
 /**
  * Moves the conversation's "last message" forward, never back (two instances may finish out of
- * order), creating the row if it is missing. The filter names `_id`, so it is one index lookup
- * (on FerretDB too, with the build patched in backend/scripts/setup-ferretdb.sh; unpatched, any
- * condition besides `_id` scanned the collection).
+ * order), creating the row if it is missing, with `also` (counts, a place) written in the same
+ * update. The filter names `_id`, so it is one index lookup (on FerretDB too, with the build
+ * patched in backend/scripts/setup-ferretdb.sh). Resolves false when the row was already past this
+ * message, and nothing was written.
  */
-async function touchConversation(record: MessageRecord): Promise<void> {
+async function moveConversationOn(record: MessageRecord, also: UpdateQuery<ConversationRecord> = {}): Promise<boolean> {
   try {
     await ConversationModel.updateOne(
       { _id: record.pairKey, lastSeq: mongoose.trusted({ $lt: record.seq }) },
-      {
-        $set: { lastSeq: record.seq, lastAt: record.createdAt, lastMessageId: record._id },
-        $setOnInsert: { userIds: [record.senderId, record.receiverId] },
-      },
+      { ...also, $set: lastMessageOf(record), $setOnInsert: { userIds: [record.senderId, record.receiverId] } },
       { upsert: true },
     );
+    return true;
   } catch (error) {
-    // The row exists with a later message already: the upsert's insert collided, nothing to do.
+    // The row exists with this or a later message already: the upsert's insert collided.
     if (!isDuplicateKey(error)) throw error;
+    return false;
   }
+}
+
+/**
+ * A later message, right after its insert and still in the thread's line: its place (the row's
+ * tail, thread-pages.ts), its unread count and the row's last message, in one update by `_id`.
+ * One write besides the insert, because FerretDB serialises writes (backend/tools/ferretdb/main.go)
+ * and every extra one lengthens every send (docs/performance.md). Should another instance have
+ * moved the row past it already, the place and count are written alone.
+ */
+async function recordInRow(record: MessageRecord): Promise<void> {
+  if (opensPage(record.seq)) await moveTailToPages(record.pairKey, pageOf(record.seq));
+  const placeAndCount = { ...receivedCounts(record), $addToSet: { tail: { s: record.seq, id: record._id } } };
+  if (!(await moveConversationOn(record, placeAndCount)))
+    await ConversationModel.updateOne({ _id: record.pairKey }, placeAndCount);
 }
 
 /** The first message of a thread creates its row, counting it: an insert, which FerretDB does without a scan. */
@@ -49,19 +64,17 @@ async function startConversation(record: MessageRecord): Promise<void> {
     await ConversationModel.create({
       _id: record.pairKey,
       userIds: [record.senderId, record.receiverId],
-      lastSeq: record.seq,
-      lastAt: record.createdAt,
-      lastMessageId: record._id,
+      ...lastMessageOf(record),
       ...firstCounters(record),
       paged: true,
       listed: true,
+      tail: [{ s: record.seq, id: record._id }],
     });
     await listConversation(record.pairKey, [record.senderId, record.receiverId]);
   } catch (error) {
-    // The row is there already (a thread from before a crash, another instance): move it on if need be.
+    // The row is there already (a thread from before a crash, another instance): as a later message.
     if (!isDuplicateKey(error)) throw error;
-    await touchConversation(record);
-    await countReceived(record, true);
+    await recordInRow(record);
   }
 }
 
@@ -90,7 +103,7 @@ async function healRows(): Promise<number> {
   if (cleanStop && (await hasMarker(ROWS_COMPLETE))) return 0;
   const { rows, staleEnds, uncounted, unpaged, unmarked } = await healPass();
   await listRows(rows);
-  for (const record of staleEnds) await touchConversation(record);
+  for (const record of staleEnds) await moveConversationOn(record);
   for (const [pairKey, unreadSeqs] of uncounted) await backfillCounters(pairKey, unreadSeqs);
   for (const [pairKey, placed] of unpaged) {
     await placeMessages(placed);
@@ -105,52 +118,31 @@ async function healRows(): Promise<number> {
   return staleEnds.length;
 }
 
-export function createConversationRows(deps: { logger: Logger }) {
-  // Later messages move their row on in the background, one write at a time, a thread's burst in
-  // one write (latest-writer.ts). Whoever lists conversations has their own rows written first
-  // (`flush`), so the list is as current as before; other instances see a row once it is written.
-  // Why it stays now that every write here is by `_id`: what it saves is writes, which FerretDB
-  // serialises with the inserts (backend/tools/ferretdb/main.go), not scans.
-  const behind = createLatestWriter<MessageRecord>({
-    write: (_pairKey, record) => touchConversation(record),
-    isLater: (candidate, current) => candidate.seq > current.seq,
-    concurrency: 1,
-    // A pause between writes: under a heavy load rows fall behind and each write carries several
-    // messages, instead of the updates taking the database from the inserts.
-    pauseMs: 20,
-    onError: (error, pairKey) => deps.logger.warn({ err: error, pairKey }, 'conversation row not updated'),
-  });
-
+export function createConversationRows() {
   return {
     /**
      * Right after the insert, still in the thread's line (message-store.ts), so a thread's messages
-     * are counted in seq order: a new conversation's row is written with its count, a later
-     * message is counted on its row by `_id` (unread-counters.ts).
+     * are placed and counted in seq order: a new conversation's row is written with its first
+     * message, a later message is written to its row by `_id` (`recordInRow`).
      */
     async afterInsert(record: MessageRecord): Promise<void> {
       if (record.seq === 1) await startConversation(record);
-      else await countReceived(record, true);
+      else await recordInRow(record);
     },
 
     /**
-     * After a message is stored: a retry's row is written now (its first attempt may have died
-     * before writing it, and reading a thread checks the row exists), and counted if the first
-     * attempt was not; a later message only moves an existing row on, behind.
+     * A retry of a message already stored: its first attempt may have died before writing its row
+     * (and reading a thread checks the row exists), or before counting it. Both are written now, as
+     * far as they were not; its place is written by the caller (`placeMessages`).
      */
-    async afterStore(record: MessageRecord, created: boolean): Promise<void> {
-      if (!created) {
-        await touchConversation(record);
-        await listConversation(record.pairKey, [record.senderId, record.receiverId]);
-        await countReceived(record, false);
-      } else if (record.seq !== 1) behind.write(record.pairKey, record);
+    async afterRetry(record: MessageRecord): Promise<void> {
+      await moveConversationOn(record);
+      await listConversation(record.pairKey, [record.senderId, record.receiverId]);
+      await countRetry(record);
     },
 
-    /** Writes the rows still queued (all, or those `which` picks). */
-    flush: (which?: (pairKey: string) => boolean) => behind.flush(which),
-
-    /** A clean stop: every queued row written, and the next start told it need not look for stale ones. */
+    /** A clean stop: the next start is told it need not look for stale rows. */
     async close(): Promise<void> {
-      await behind.flush();
       // Best effort, and bounded: with the database gone a stop must still end (the next start
       // then heals, as after a crash).
       await Promise.race([setMarker(CLEAN_STOP), new Promise((resolve) => setTimeout(resolve, 2_000).unref())]).catch(

@@ -54,16 +54,19 @@ async function listsAreComplete(): Promise<boolean> {
   return complete;
 }
 
+/** The list needs no places (a page of them per row, thread-pages.ts), and the database need not send them. */
+const WITHOUT_TAIL = { tail: 0 } as const;
+
 /**
  * A person's conversation rows, newest activity first, at most `limit`: through their list when
  * every row is listed, else (a database from before the lists, until the start-up pass) by `userIds`.
  */
 export async function conversationRowsOf(userId: Types.ObjectId, limit: number): Promise<ConversationRecord[]> {
   if (!(await listsAreComplete()))
-    return ConversationModel.find({ userIds: userId }).sort({ lastAt: -1, lastSeq: -1 }).limit(limit).lean();
+    return ConversationModel.find({ userIds: userId }, WITHOUT_TAIL).sort({ lastAt: -1, lastSeq: -1 }).limit(limit).lean();
   const pairKeys = (await MemberConversationsModel.findById(userId.toString()).lean())?.pairKeys ?? [];
   const rows = await readInChunks(pairKeys, (keys) =>
-    ConversationModel.find({ _id: mongoose.trusted({ $in: keys }) }).lean<ConversationRecord[]>(),
+    ConversationModel.find({ _id: mongoose.trusted({ $in: keys }) }, WITHOUT_TAIL).lean<ConversationRecord[]>(),
   );
   const newestFirst = (a: ConversationRecord, b: ConversationRecord) =>
     b.lastAt.getTime() - a.lastAt.getTime() || b.lastSeq - a.lastSeq;

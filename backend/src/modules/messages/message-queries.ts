@@ -2,7 +2,7 @@ import type { Conversation, HistoryQuery, Message } from '@telehealth/shared';
 import { Types } from 'mongoose';
 import type { Viewer } from '../../lib/viewer.js';
 import { readPublicUsers, toPublicUser } from '../users/index.js';
-import { lastMessagesOf, type ConversationRows } from './conversation-rows.js';
+import { lastMessagesOf } from './conversation-rows.js';
 import { conversationRowsOf } from './member-conversations.js';
 import { pairKeyOf } from './message.model.js';
 import { endOfThread, pageRange, readPlaces } from './thread-pages.js';
@@ -13,13 +13,12 @@ import { unreadOf } from './unread-counters.js';
 const CONVERSATION_LIST_LIMIT = 100;
 
 /** The reading side of the thread: the conversation list and pages of history. */
-export function createMessageQueries(deps: { rows: ConversationRows; permissions: MessagePermissions }) {
-  const { rows: conversationRows, permissions } = deps;
+export function createMessageQueries(deps: { permissions: MessagePermissions }) {
+  const { permissions } = deps;
 
   return {
     /** The viewer's conversations, newest activity first, each with its last message and unread count. */
     async conversations(viewer: Viewer): Promise<Conversation[]> {
-      await conversationRows.flush((pairKey) => pairKey.includes(viewer.userId));
       const me = new Types.ObjectId(viewer.userId);
       const rows = await conversationRowsOf(me, CONVERSATION_LIST_LIMIT);
       const partnerIds = rows.map((row) => (row.userIds.find((id) => !id.equals(me)) ?? me).toString());

@@ -14,8 +14,8 @@ export function createMessageStore(rows: ConversationRows) {
   return {
     /**
      * Stores a message in its place in the thread, or finds the one already stored under its
-     * clientId (a retry). Either way the conversation row and its unread counts are brought up to
-     * date (conversation-rows.ts).
+     * clientId (a retry). Either way the message's place, the conversation row and its unread counts
+     * are brought up to date (conversation-rows.ts).
      */
     async store(fields: NewMessage): Promise<{ record: MessageRecord; created: boolean }> {
       const pairKey = pairKeyOf(fields.senderId.toString(), fields.receiverId.toString());
@@ -23,17 +23,18 @@ export function createMessageStore(rows: ConversationRows) {
         pairKey,
         async (seq) => {
           const record = (await MessageModel.create({ ...fields, pairKey, seq })).toObject();
-          // In the thread's line, before the next place is given: the thread's index (thread-pages.ts)
-          // and its row's unread counts (unread-counters.ts) follow the messages in seq order.
-          await placeMessages([record]);
+          // In the thread's line, before the next place is given: the row's place, count and last
+          // message (conversation-rows.ts) follow the messages in seq order.
           await rows.afterInsert(record);
           return record;
         },
         () => MessageModel.findOne({ senderId: fields.senderId, clientId: fields.clientId }).lean(),
       );
-      // A retry writes what its first attempt may have died before writing (both are idempotent).
-      if (!result.created) await placeMessages([result.record]);
-      await rows.afterStore(result.record, result.created);
+      // A retry writes what its first attempt may have died before writing (each is idempotent).
+      if (!result.created) {
+        await placeMessages([result.record]);
+        await rows.afterRetry(result.record);
+      }
       return result;
     },
   };

@@ -145,9 +145,26 @@ export interface ConversationRecord {
   readThrough?: Record<string, number>;
   /** the thread's page rows (thread-pages.ts) cover it from its first message: absent on rows from before them */
   paged?: boolean;
+  /**
+   * The places of the thread's newest page, written with the rest of the row by each new message
+   * (one write where a page row would be a second), and moved to their page row when the next page
+   * begins (thread-pages.ts). Absent on rows from before it.
+   */
+  tail?: PlaceEntry[];
   /** the row is in its members' lists (member-conversations.ts): absent on rows from before them */
   listed?: boolean;
 }
+
+/** A place in a thread (`seq`) and the message holding it: the thread's index (thread-pages.ts). */
+export interface PlaceEntry {
+  s: number;
+  id: Types.ObjectId;
+}
+
+export const placeEntrySchema = new Schema<PlaceEntry>(
+  { s: { type: Number, required: true }, id: { type: Schema.Types.ObjectId, required: true } },
+  { _id: false },
+);
 
 const conversationSchema = new Schema<ConversationRecord>(
   {
@@ -163,6 +180,7 @@ const conversationSchema = new Schema<ConversationRecord>(
     readThrough: { type: Map, of: Number },
     paged: { type: Boolean },
     listed: { type: Boolean },
+    tail: { type: [placeEntrySchema], default: undefined },
   },
   { versionKey: false },
 );

@@ -37,11 +37,11 @@ export interface MessageServiceDeps {
  * (consultation-boundaries.ts) and the instructions a patient confirms (instructions.ts).
  */
 export function createMessageService(deps: MessageServiceDeps) {
-  const rows = createConversationRows({ logger: deps.logger });
+  const rows = createConversationRows();
   const permissions = createMessagePermissions(deps);
   const store = createMessageStore(rows);
   const announcer = createMessageAnnouncer(deps.io);
-  const queries = createMessageQueries({ rows, permissions });
+  const queries = createMessageQueries({ permissions });
   const instructions = createInstructions({ clock: deps.clock, permissions, announcer });
   const commands = createMessageCommands({ ...deps, store, permissions, announcer, instructions });
   const boundaries = createConsultationBoundaries({ ...deps, store, announcer });
@@ -56,7 +56,7 @@ export function createMessageService(deps: MessageServiceDeps) {
     consultationCompleted: (consultation: Consultation) => boundaries.recordEvent('consultation-completed', consultation),
     /** A consultation's messages, for its summary (modules/summaries). */
     consultationWindow: boundaries.windowOf,
-    /** Writes the conversation rows still queued (a graceful shutdown). */
+    /** A graceful shutdown: tells the next start it need not look for stale rows. */
     close: () => rows.close(),
     /** Brings forward the rows a crash left behind their thread (conversation-rows.ts). */
     healConversations: () => rows.heal(),

@@ -104,6 +104,51 @@ describe('the hot paths ask the messages only by _id', () => {
   });
 });
 
+/** Every write (insert, update) sent to the thread's collections while `work` runs, as `collection.method`. */
+async function threadWrites(work: () => Promise<unknown>): Promise<string[]> {
+  const writes: string[] = [];
+  mongoose.set('debug', (collection: string, method: string) => {
+    const thread = ['messages', 'conversations', 'threadpages'].includes(collection);
+    if (thread && /^(insert|update|replace|bulkWrite|findOneAndUpdate)/.test(method)) writes.push(`${collection}.${method}`);
+  });
+  try {
+    await work();
+    // Anything a send leaves to be written behind it would land in this moment too.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  } finally {
+    mongoose.set('debug', false);
+  }
+  return writes;
+}
+
+describe('what a new message writes', () => {
+  it('one update of its conversation row besides its insert, its place moving to a page row when the next page begins', async () => {
+    const { patient, doctor } = await kit.consultedPair();
+    const pairKey = pairKeyOf(patient.id, doctor.id);
+    for (let index = 0; index < PAGE_SIZE - 1; index += 1) await kit.sendText(doctor, patient, `message ${index + 1}`);
+    // FerretDB serialises writes, so each one here is waited for by every send in the clinic.
+    expect(await threadWrites(() => kit.sendText(patient, doctor, 'mid-page'))).toEqual([
+      'messages.insertOne',
+      'conversations.updateOne',
+    ]);
+    const beforeNextPage = await ConversationModel.findById(pairKey).lean();
+    expect(beforeNextPage?.tail?.map((entry) => entry.s)).toEqual(Array.from({ length: PAGE_SIZE }, (_, index) => index + 1));
+    expect(await ThreadPageModel.findById(`${pairKey}/0`).lean()).toBeNull();
+
+    await kit.sendText(doctor, patient, 'opens page 2');
+    const row = await ConversationModel.findById(pairKey).lean();
+    expect(row?.tail?.map((entry) => entry.s)).toEqual([PAGE_SIZE + 1]);
+    expect(row).toMatchObject({ lastSeq: PAGE_SIZE + 1, unread: { [patient.id]: PAGE_SIZE, [doctor.id]: 1 } });
+    const firstPage = await ThreadPageModel.findById(`${pairKey}/0`).lean();
+    expect(firstPage?.entries.map((entry) => entry.s).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: PAGE_SIZE }, (_, index) => index + 1),
+    );
+    // Read across the two: the page row's places and the tail's.
+    const texts = (await kit.page(patient, doctor, { limit: 3 })).messages.map((message) => message.text);
+    expect(texts).toEqual([`message ${PAGE_SIZE - 1}`, 'mid-page', 'opens page 2']);
+  });
+});
+
 describe('when a place has no entry yet', () => {
   it('a message stored without its entry (another instance, a crash) is still read, in order, and gets it', async () => {
     const { patient, doctor } = await kit.consultedPair();

@@ -1,7 +1,7 @@
 import mongoose, { Schema, type Types } from 'mongoose';
 import { isDuplicateKey } from '../../db/duplicate-key.js';
 import { IDS_PER_READ, readInChunks } from '../../db/id-reads.js';
-import { ConversationModel, MessageModel, type MessageRecord } from './message.model.js';
+import { ConversationModel, MessageModel, placeEntrySchema, type MessageRecord, type PlaceEntry } from './message.model.js';
 
 /*
  * A thread's index, kept by the app: which message holds each place (`seq`), in rows of
@@ -13,8 +13,13 @@ import { ConversationModel, MessageModel, type MessageRecord } from './message.m
  * Why by hand, when `{pairKey: 1, seq: 1}` is an index: FerretDB 1.24 on SQLite answers only `_id`
  * conditions from an index, and reads every message in the database for any other filter, so a
  * page of a 100-message thread cost as much as a page of a 10,000-message one, and both grew with
- * every message the clinic ever stored (docs/decisions.md §7). On MongoDB the index would do; the
- * rows cost it one small write per message.
+ * every message the clinic ever stored (docs/decisions.md §7). On MongoDB the index would do.
+ *
+ * The newest page's places are kept on the conversation row itself (its `tail`), written by the
+ * same update that counts the message (conversation-rows.ts), because FerretDB serialises writes
+ * and a page row written per message made every send one write longer (docs/performance.md). The
+ * message that opens a page moves the tail's earlier places to their page row (`moveTailToPages`).
+ * Readers take a thread's places from both.
  *
  * A place's entry is written right after its message, in the thread's line (message-store.ts), so
  * an entry never names a message that is not stored. It may lag: another instance's message
@@ -27,12 +32,6 @@ import { ConversationModel, MessageModel, type MessageRecord } from './message.m
 /** places per row: a page of history (50 by default, at most 100) spans two or three rows */
 export const PAGE_SIZE = 50;
 
-interface PlaceEntry {
-  /** the place, `seq` */
-  s: number;
-  id: Types.ObjectId;
-}
-
 export interface ThreadPageRecord {
   /** `<pairKey>/<page number>`: page n holds places n*PAGE_SIZE+1 … (n+1)*PAGE_SIZE */
   _id: string;
@@ -41,21 +40,15 @@ export interface ThreadPageRecord {
 }
 
 const threadPageSchema = new Schema<ThreadPageRecord>(
-  {
-    _id: { type: String, required: true },
-    entries: {
-      type: [
-        new Schema({ s: { type: Number, required: true }, id: { type: Schema.Types.ObjectId, required: true } }, { _id: false }),
-      ],
-      default: [],
-    },
-  },
+  { _id: { type: String, required: true }, entries: { type: [placeEntrySchema], default: [] } },
   { versionKey: false },
 );
 
 export const ThreadPageModel = mongoose.model<ThreadPageRecord>('ThreadPage', threadPageSchema);
 
 export const pageOf = (seq: number) => Math.floor((seq - 1) / PAGE_SIZE);
+/** the message opens its page: the places before it can move from the row's tail to their page row */
+export const opensPage = (seq: number) => seq > 1 && (seq - 1) % PAGE_SIZE === 0;
 const pageKey = (pairKey: string, page: number) => `${pairKey}/${page}`;
 const lastPlaceOf = (page: number) => (page + 1) * PAGE_SIZE;
 
@@ -86,27 +79,43 @@ export async function placeMessages(records: readonly Pick<MessageRecord, '_id' 
   }
 }
 
-/** The page rows covering places `from`…`to`, read by `_id`, as one map of place → message id. */
+/** The places `from`…`to` as one map of place → message id: their page rows and the row's tail, read by `_id`. */
 async function entriesOf(pairKey: string, from: number, to: number): Promise<Map<number, Types.ObjectId>> {
   const keys = Array.from({ length: pageOf(to) - pageOf(from) + 1 }, (_, index) => pageKey(pairKey, pageOf(from) + index));
-  const rows = await ThreadPageModel.find({ _id: mongoose.trusted({ $in: keys }) }).lean();
-  return new Map(rows.flatMap((row) => row.entries.map((entry) => [entry.s, entry.id] as const)));
+  const [rows, conversation] = await Promise.all([
+    ThreadPageModel.find({ _id: mongoose.trusted({ $in: keys }) }).lean(),
+    ConversationModel.findById(pairKey, { tail: 1 }).lean(),
+  ]);
+  const entries = [...rows.flatMap((row) => row.entries), ...(conversation?.tail ?? [])];
+  return new Map(entries.map((entry) => [entry.s, entry.id] as const));
 }
 
 /**
- * Where the thread ends, starting from a place known to be stored (the conversation row's
- * `lastSeq`, which is never ahead): the highest place in its page row, and in the next rows while
- * each is full. Undefined when that row is missing (a thread from before the rows, not yet
- * backfilled): the caller asks the messages.
+ * Called before a message that opens a page (`opensPage`) is added to the row's tail: the tail's
+ * places from earlier pages are written to their page rows, then taken off the tail, so the tail
+ * stays one page long. A crash between the two leaves them in both, which readers do not mind.
  */
-export async function threadEnd(pairKey: string, knownStored: number): Promise<number | undefined> {
-  if (knownStored === 0) return 0;
-  let page = pageOf(knownStored);
+export async function moveTailToPages(pairKey: string, page: number): Promise<void> {
+  const row = await ConversationModel.findById(pairKey, { tail: 1 }).lean();
+  // Rebuilt key by key: `$pullAll` matches subdocuments whole, field order included.
+  const moving = (row?.tail ?? []).filter((entry) => pageOf(entry.s) < page).map(({ s, id }) => ({ s, id }));
+  if (moving.length === 0) return;
+  await placeMessages(moving.map((entry) => ({ _id: entry.id, pairKey, seq: entry.s })));
+  await ConversationModel.updateOne({ _id: pairKey }, { $pullAll: { tail: moving } });
+}
+
+/**
+ * Where the thread ends by its page rows, from a place known to be stored: the highest place in
+ * that place's page row, and on through the next rows while each page is full (on its row or, for
+ * the newest, on the conversation row's tail). A missing row adds nothing: its places, if any, are
+ * on the tail the caller has read.
+ */
+export async function threadEnd(pairKey: string, knownStored: number): Promise<number> {
+  let page = pageOf(Math.max(knownStored, 1));
   let end = knownStored;
   for (;;) {
     const row = await ThreadPageModel.findById(pageKey(pairKey, page)).lean();
-    if (!row) return page === pageOf(knownStored) ? undefined : end;
-    end = row.entries.reduce((highest, entry) => Math.max(highest, entry.s), end);
+    end = (row?.entries ?? []).reduce((highest, entry) => Math.max(highest, entry.s), end);
     if (end < lastPlaceOf(page)) return end;
     page += 1;
   }
@@ -115,7 +124,7 @@ export async function threadEnd(pairKey: string, knownStored: number): Promise<n
 /**
  * For many threads at once (the start-up pass): those whose last stored place is after the place
  * given, with that place and its message's id. The page rows of the given places are read 1,000 at
- * a time by `_id: {$in}`; only a thread whose row ends exactly at a full page reads on, alone.
+ * a time by `_id: {$in}`; only a thread whose known end closes a page reads on, alone.
  */
 export async function endsBeyond(
   threads: readonly { pairKey: string; lastSeq: number }[],
@@ -131,10 +140,11 @@ export async function endsBeyond(
     for (const [index, thread] of chunk.entries()) {
       const entries = rows.get(keys[index]!) ?? [];
       let last = entries.reduce<PlaceEntry | undefined>((best, entry) => (!best || entry.s > best.s ? entry : best), undefined);
-      if (last && last.s === lastPlaceOf(pageOf(thread.lastSeq))) {
+      const known = Math.max(thread.lastSeq, last?.s ?? 0);
+      if (known === lastPlaceOf(pageOf(known))) {
         // A full page: the thread may go on in the next rows.
-        const end = (await threadEnd(thread.pairKey, last.s)) ?? last.s;
-        const id = end > last.s ? (await entriesOf(thread.pairKey, end, end)).get(end) : undefined;
+        const end = await threadEnd(thread.pairKey, known);
+        const id = end > known ? (await entriesOf(thread.pairKey, end, end)).get(end) : undefined;
         if (id) last = { s: end, id };
       }
       if (last && last.s > thread.lastSeq) beyond.set(thread.pairKey, { seq: last.s, id: last.id });
@@ -150,14 +160,19 @@ export async function lastPlaceFromMessages(pairKey: string): Promise<number> {
 }
 
 /**
- * The thread's last stored place: from its conversation row and page rows, all by `_id`. No row:
- * no messages (a thread's first message writes its row in the thread's line; should a crash come
- * between the two, the sender's retry writes it). A row without page rows asks the messages.
+ * The thread's last stored place: from its conversation row (its last message and its tail) and
+ * page rows, all by `_id`. No row: no messages (a thread's first message writes its row in the
+ * thread's line; should a crash come between the two, the sender's retry writes it). A row from
+ * before the page rows, not yet given them by the start-up pass, asks the messages.
  */
 export async function endOfThread(pairKey: string): Promise<number> {
-  const row = await ConversationModel.findById(pairKey, { lastSeq: 1 }).lean();
+  const row = await ConversationModel.findById(pairKey, { lastSeq: 1, tail: 1, paged: 1 }).lean();
   if (!row) return 0;
-  return (await threadEnd(pairKey, row.lastSeq)) ?? (await lastPlaceFromMessages(pairKey));
+  if (!row.paged) return lastPlaceFromMessages(pairKey);
+  return threadEnd(
+    pairKey,
+    (row.tail ?? []).reduce((highest, entry) => Math.max(highest, entry.s), row.lastSeq),
+  );
 }
 
 /**

@@ -1,4 +1,4 @@
-import mongoose from 'mongoose';
+import mongoose, { type UpdateQuery } from 'mongoose';
 import { ConversationModel, type ConversationRecord, type MessageRecord } from './message.model.js';
 
 /*
@@ -34,28 +34,33 @@ export function firstCounters(
 }
 
 /**
- * Counts a stored message for its receiver, at once and by `_id` (not behind like the row's last
- * message: increments must not merge).
- * - `firstAttempt`: the send that inserted it, in the thread's line (message-store.ts). It counts
- *   unconditionally: another instance may count a later place first, and that must not hide this one.
- * - a retry of a clientId already stored: its first attempt may have died between the insert and
- *   the count, so it counts only if the row has counted nothing at this place or after. The limit:
- *   a retry racing its own first attempt may count twice, and one arriving after a later message
- *   was counted counts nothing; the next read receipt up to the newest message sets either right.
+ * The update that counts a stored message for its receiver (nothing for a message that is not
+ * counted), made by the send that inserted it, in the thread's line, with the rest of its row
+ * update (conversation-rows.ts). It counts unconditionally: another instance may count a later
+ * place first, and that must not hide this one. Increments are never merged or written behind.
  * On a row from before the counters, `$min unreadLiveFrom` tells the backfill where live counting began.
  */
-export async function countReceived(record: MessageRecord, firstAttempt: boolean): Promise<void> {
+export function receivedCounts(record: MessageRecord): UpdateQuery<ConversationRecord> {
+  if (!countsAsUnread(record)) return {};
+  const receiver = record.receiverId.toString();
+  return {
+    $inc: { [`unread.${receiver}`]: 1 },
+    $max: { [`unreadThrough.${receiver}`]: record.seq },
+    $min: { [`unreadLiveFrom.${receiver}`]: record.seq },
+  };
+}
+
+/**
+ * Counts a retry of a clientId already stored: its first attempt may have died between the insert
+ * and the count, so it counts only if the row has counted nothing at this place or after. The
+ * limit: a retry racing its own first attempt may count twice, and one arriving after a later
+ * message was counted counts nothing; the next read receipt up to the newest message sets either right.
+ */
+export async function countRetry(record: MessageRecord): Promise<void> {
   if (!countsAsUnread(record)) return;
   const receiver = record.receiverId.toString();
   const notCountedYet = { [`unreadThrough.${receiver}`]: mongoose.trusted({ $not: { $gte: record.seq } }) };
-  await ConversationModel.updateOne(
-    { _id: record.pairKey, ...(firstAttempt ? {} : notCountedYet) },
-    {
-      $inc: { [`unread.${receiver}`]: 1 },
-      $max: { [`unreadThrough.${receiver}`]: record.seq },
-      $min: { [`unreadLiveFrom.${receiver}`]: record.seq },
-    },
-  );
+  await ConversationModel.updateOne({ _id: record.pairKey, ...notCountedYet }, receivedCounts(record));
 }
 
 /**
