@@ -92,7 +92,10 @@ async function answerCall(pages: CallPages): Promise<void> {
   );
 }
 
-/** The doctor hangs up (or cancels) and both call screens close. */
+/**
+ * The doctor hangs up (or cancels); each call screen then shows why the call ended until its user
+ * leaves it ("Back to the thread", or "Close"), which both do at once, as a user would.
+ */
 async function hangUp(pages: CallPages): Promise<void> {
   const hangUpButton = pages.doctor
     .getByRole('dialog')
@@ -100,14 +103,16 @@ async function hangUp(pages: CallPages): Promise<void> {
     .first();
   await hangUpButton.click({ timeout: 5_000 }).catch(() => undefined);
   for (const page of [pages.doctor, pages.patient]) {
-    await page
-      .getByRole('dialog')
-      .waitFor({ state: 'detached', timeout: 15_000 })
-      .catch(async () => {
-        // Still open after a failed call: leave the screen the way a user would.
-        await page.keyboard.press('Escape');
-        await page.getByRole('dialog').waitFor({ state: 'detached', timeout: 15_000 });
-      });
+    const dialog = page.getByRole('dialog');
+    await dialog
+      .getByRole('button', { name: /Back to the thread|Close/ })
+      .click({ timeout: 10_000 })
+      .catch(() => undefined);
+    await dialog.waitFor({ state: 'detached', timeout: 15_000 }).catch(async () => {
+      // Still open after a failed call: leave the screen the way a user would.
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached', timeout: 15_000 });
+    });
   }
 }
 
