@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import type { LoginInput, PasswordChangeInput, PublicUser, RegisterInput } from '@telehealth/shared';
 import { errors } from '../../lib/app-error.js';
 import type { AuditLog } from '../audit/index.js';
@@ -69,7 +70,35 @@ async function passwordMatches(
   return matches;
 }
 
+/** A login's own work, in its turn (`createAuthService`). */
+async function logIn(deps: AuthServiceDeps, input: LoginInput, client: ClientInfo): Promise<SignedIn> {
+  const { ip } = client;
+  // By `_id` reads only, through the email's row (users/account-emails.ts): on FerretDB a query on
+  // the email would be a scan of every account.
+  const user = await readAccountByEmail(input.email);
+  const matches = await passwordMatches(deps, input.email, input.password, user?.passwordHash ?? UNKNOWN_USER_HASH, client);
+  if (!user || !matches || !user.active) {
+    // Nobody was signed in: the account is what was tried, not who did it.
+    await deps.audit.record({
+      actorId: null,
+      action: 'login.failure',
+      ...(user ? { targetId: user._id.toString() } : {}),
+      ...(ip ? { ip } : {}),
+    });
+    // One message for unknown email, wrong password and deactivated account: nothing to probe.
+    throw errors.invalidCredentials();
+  }
+  await deps.audit.record({ actorId: user._id.toString(), action: 'login.success', ...(ip ? { ip } : {}) });
+  return signIn(deps, user);
+}
+
 export function createAuthService(deps: AuthServiceDeps) {
+  // Logins take turns (p-limit), one more at a time than the hasher has workers, so it never waits
+  // for the next: fifty arriving together otherwise all read their accounts and open their limits
+  // at once, and the messages arriving in that moment wait behind them, while the logins would
+  // wait for the hasher anyway (docs/performance.md, "Login burst").
+  const loginTurn = pLimit(deps.passwords.workers + 1);
+
   return {
     /** Creates a patient account (registration never makes anything else) and signs it in. */
     async register(input: RegisterInput): Promise<SignedIn> {
@@ -86,25 +115,9 @@ export function createAuthService(deps: AuthServiceDeps) {
       return signIn(deps, user);
     },
 
-    async login(input: LoginInput, client: ClientInfo): Promise<SignedIn> {
-      const { ip } = client;
-      // By `_id` reads only, through the email's row (users/account-emails.ts): on FerretDB a query on
-      // the email would be a scan of every account.
-      const user = await readAccountByEmail(input.email);
-      const matches = await passwordMatches(deps, input.email, input.password, user?.passwordHash ?? UNKNOWN_USER_HASH, client);
-      if (!user || !matches || !user.active) {
-        // Nobody was signed in: the account is what was tried, not who did it.
-        await deps.audit.record({
-          actorId: null,
-          action: 'login.failure',
-          ...(user ? { targetId: user._id.toString() } : {}),
-          ...(ip ? { ip } : {}),
-        });
-        // One message for unknown email, wrong password and deactivated account: nothing to probe.
-        throw errors.invalidCredentials();
-      }
-      await deps.audit.record({ actorId: user._id.toString(), action: 'login.success', ...(ip ? { ip } : {}) });
-      return signIn(deps, user);
+    /** Signs in by email and password, in its turn (`loginTurn`). */
+    login(input: LoginInput, client: ClientInfo): Promise<SignedIn> {
+      return loginTurn(() => logIn(deps, input, client));
     },
 
     async logout(userId: string, sessionId: string, ip: string | undefined): Promise<void> {

@@ -19,6 +19,8 @@ export interface PasswordHasher {
   /** zxcvbn's estimate of a new password (password-policy.ts), in the hashing lane */
   strength(password: string, userInputs: string[]): Promise<PasswordStrength>;
   close(): Promise<void>;
+  /** how many hash or compare at once (one per worker) */
+  readonly workers: number;
 }
 
 export interface PasswordStrength {
@@ -162,6 +164,7 @@ export function createPasswordHasher(options: { rounds: number; workers?: number
     });
 
   return {
+    workers: size,
     hash: async (password) => PREHASHED_PREFIX + ((await run({ op: 'hash', password: prehash(password) })) as string),
     compare: async (password, hash) =>
       hash.startsWith(PREHASHED_PREFIX)
